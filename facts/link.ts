@@ -1,0 +1,118 @@
+/**
+ * `link(text, mentions, state)`: decides which matched mentions become links, by the rules a careful editor uses.
+ * - A surname links only when the page named exactly one of its claimants in full earlier ("Putin" after
+ *   "Vladimir Putin"; "Assad" after "Bashar al-Assad", but not when Hafez al-Assad was also named).
+ * - Surnames and ambiguous words ("Jordan", "Georgia", "Paris") do not link when a capitalised word beside them
+ *   makes them part of a name we do not know ("Michael Jordan", "Jordan Peterson", "Novak Djokovic"), or in
+ *   "Place, Georgia" when the place before the comma is not one we know.
+ * Pure: `state` carries what the page has named so far, in page order.
+ */
+import type { Mention } from './match';
+import { gapClass, isWordChar, startsUpper } from './text';
+
+export interface LinkState {
+  /** Entities named in full so far on this page. */
+  named: Set<number>;
+}
+
+export interface Link {
+  start: number;
+  end: number;
+  entity: number;
+  text: string;
+}
+
+export const newLinkState = (): LinkState => ({ named: new Set() });
+
+/** Capitalised words that may stand before a name without being part of it (titles, sentence openers). */
+const TITLES = new Set(
+  (
+    'President Prime Minister Foreign Defence Defense Deputy Vice Chancellor King Queen Prince Princess Crown Emir ' +
+    'Sheikh Sultan Ayatollah Supreme Leader General Gen Colonel Col Admiral Marshal Commander Secretary Spokesman ' +
+    'Spokeswoman Spokesperson Ambassador Envoy Senator Sen Rep Governor Mayor Mr Mrs Ms Dr Pope Interim Former ' +
+    'Acting Chief Speaker Premier Minister Director Judge Justice Patriarch Mufti Imam'
+  ).split(' '),
+);
+const OPENERS = new Set(
+  (
+    'The A An But And Or So Yet Nor In On At For From To With Without By As If When While After Before Since Until ' +
+    'Then Now Meanwhile However According Both Even Also Only Under Over Between Against During Despite Though ' +
+    'Although Because Unlike Like Why What Who Whom How Where This That These Those It He She They We I You His Her ' +
+    'Their Our Its My Your Of Via Amid Across Inside Outside Near Toward Towards Until Upon About Around Among ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August ' +
+    'September October November December Is Was Are Were Has Had Have Will Would Can Could Should Did Does Not No ' +
+    'Yes Here There Today Yesterday Tomorrow Last Next Every Each Many Most Some Several Other Another Later ' +
+    'Earlier Still Instead Indeed Moreover Furthermore Thus Hence Therefore Again Already Once Soon Finally ' +
+    'Eventually Initially Previously Recently Currently Officially Separately Similarly Likewise Nevertheless ' +
+    'Nonetheless Otherwise Perhaps Clearly Asked Told Said Says Speaking Writing Reporting'
+  ).split(' '),
+);
+
+/** The word right before `pos` and the gap to it, or null. */
+function wordBefore(text: string, pos: number): { word: string; start: number; gap: string } | null {
+  let e = pos;
+  while (e > 0 && pos - e < 3 && !isWordChar(text.charCodeAt(e - 1))) e--;
+  if (e === 0 || !isWordChar(text.charCodeAt(e - 1))) return null;
+  let s = e;
+  while (s > 0 && isWordChar(text.charCodeAt(s - 1))) s--;
+  return { word: text.slice(s, e), start: s, gap: text.slice(e, pos) };
+}
+
+function wordAfter(text: string, pos: number): { word: string; gap: string } | null {
+  let s = pos;
+  while (s < text.length && s - pos < 3 && !isWordChar(text.charCodeAt(s))) s++;
+  if (s >= text.length || !isWordChar(text.charCodeAt(s))) return null;
+  let e = s;
+  while (e < text.length && isWordChar(text.charCodeAt(e))) e++;
+  return { word: text.slice(s, e), gap: text.slice(pos, s) };
+}
+
+/** A capitalised word that would make the mention part of a longer, unknown name. */
+const joinsName = (w: { word: string; gap: string } | null, allowed: Set<string>): boolean =>
+  w !== null && gapClass(w.gap) === ' ' && startsUpper(w.word) && !allowed.has(w.word) && !OPENERS.has(w.word);
+
+/**
+ * Keeps the mentions that should link and picks one entity for each. `placeOf(entity)` says whether an entity
+ * is a place (for the "Atlanta, Georgia" rule). Updates `state.named` as full names are met.
+ */
+export function link(
+  text: string,
+  mentions: Mention[],
+  state: LinkState,
+  isPlace: (entity: number) => boolean,
+): Link[] {
+  const out: Link[] = [];
+  let prevEnd = -1;
+  let prevPlace = false;
+  for (const m of mentions) {
+    let entity: number | undefined;
+    if (m.rule === 'name') {
+      entity = m.entities[0];
+    } else {
+      const before = wordBefore(text, m.start);
+      const afterKnownPlace = before !== null && prevPlace && prevEnd === before.start + before.word.length;
+      const ok =
+        !joinsName(before, TITLES) &&
+        !joinsName(wordAfter(text, m.end), new Set()) &&
+        // "Atlanta, Georgia": a capitalised word and a comma before an ambiguous name, not a place we know.
+        !(
+          m.rule === 'ambiguous' &&
+          before !== null &&
+          /^,\s$/.test(before.gap) &&
+          startsUpper(before.word) &&
+          !afterKnownPlace
+        );
+      if (ok && m.rule === 'ambiguous') entity = m.entities[0];
+      if (ok && m.rule === 'surname') {
+        const eligible = m.entities.filter((e) => state.named.has(e));
+        if (eligible.length === 1) entity = eligible[0];
+      }
+    }
+    if (entity === undefined) continue;
+    if (m.rule === 'name') state.named.add(entity);
+    out.push({ start: m.start, end: m.end, entity, text: m.text });
+    prevEnd = m.end;
+    prevPlace = isPlace(entity);
+  }
+  return out;
+}

@@ -1,0 +1,176 @@
+/**
+ * `match(text, matcher)`: finds every alias of the store in a text, longest first, on word boundaries in any
+ * script. Pure string work: it knows nothing of the DOM or of the page. One pass over the text; each word costs a
+ * look-up in a hash map keyed by its folded form, so the cost does not grow with the size of the store.
+ */
+import { FLAG_EXACT, type CompiledIndex } from './compile';
+import { foldWord, gapClass, gapsCompatible, isAllLower, isAllUpper, isWordChar, stripMarks, words } from './text';
+import type { AliasRule } from './schema';
+
+const RULES: AliasRule[] = ['name', 'surname', 'ambiguous'];
+
+/** One alias, ready to compare against the words of a text. */
+interface Candidate {
+  /** Folded words ("al", "assad"). */
+  keys: string[];
+  /** The words as written in the record, for the case rules. */
+  forms: string[];
+  /** Gap classes between consecutive words (' ', '-', "'", '.'). */
+  gaps: string[];
+  /** Every entity that claims this alias with this rule (several only for shared surnames). */
+  entities: number[];
+  rule: AliasRule;
+  exact: boolean;
+}
+
+export interface Matcher {
+  /** Candidates by the folded first word, longest alias first. */
+  byFirst: Map<string, Candidate[]>;
+  /** Whether any alias starts with a lowercase word ("al-Assad"), so lowercase words need a look-up at all. */
+  lowerFirst: Set<string>;
+  entityCount: number;
+}
+
+/** A span of text that names one alias. `entities` has more than one id only for shared surnames. */
+export interface Mention {
+  start: number;
+  end: number;
+  entities: number[];
+  rule: AliasRule;
+  text: string;
+}
+
+/** Builds the in-memory matcher from the compiled index (once per content-script start). */
+export function buildMatcher(index: CompiledIndex): Matcher {
+  const byFirst = new Map<string, Candidate[]>();
+  const byAlias = new Map<string, Candidate>();
+  const lowerFirst = new Set<string>();
+  for (const [text, entity, flags] of index.aliases) {
+    const rule = RULES[flags & 3] ?? 'name';
+    const exact = (flags & FLAG_EXACT) !== 0;
+    const ws = words(text);
+    const forms = ws.map((w) => text.slice(w.start, w.end));
+    const keys = forms.map(foldWord);
+    const first = keys[0];
+    if (first === undefined) continue;
+    const gaps: string[] = [];
+    for (let k = 1; k < ws.length; k++) gaps.push(gapClass(text.slice(ws[k - 1]!.end, ws[k]!.start)) ?? ' ');
+    const id = `${forms.join(' ')}|${rule}|${exact}`;
+    const same = byAlias.get(id);
+    if (same) {
+      if (!same.entities.includes(entity)) same.entities.push(entity);
+      continue;
+    }
+    const cand: Candidate = { keys, forms, gaps, entities: [entity], rule, exact };
+    byAlias.set(id, cand);
+    const list = byFirst.get(first);
+    if (list) list.push(cand);
+    else byFirst.set(first, [cand]);
+    if (isAllLower(forms[0] ?? '')) lowerFirst.add(first);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+  return { byFirst, lowerFirst, entityCount: index.entities.length };
+}
+
+/** Lowercase particles inside Arabic and European names that news capitalises either way. */
+const PARTICLES = new Set(['al', 'el', 'ad', 'ash', 'as', 'an', 'ar', 'at', 'az', 'bin', 'ibn', 'bint', 'abu', 'de', 'da', 'di', 'del', 'van', 'von', 'der', 'den', 'la', 'le']);
+
+/**
+ * Case rules for one word: as written (accents optional), all capitals (headlines), or a lowercase particle
+ * capitalised. Acronyms and `case: exact` aliases allow only the form as written.
+ */
+function caseOk(textWord: string, form: string, key: string, exact: boolean, first: boolean): boolean {
+  const a = stripMarks(textWord);
+  const b = stripMarks(form);
+  if (a === b) return true;
+  if (exact) return false;
+  if (a.length > 1 && isAllUpper(a)) return true;
+  if (PARTICLES.has(key) && (first || isAllLower(a) || isAllLower(b))) return true;
+  return false;
+}
+
+/**
+ * True when the span sits inside a URL, an e-mail address or an identifier ("reuters.com", "a@afp.com",
+ * "/wiki/Syria", "syria_map"): such text names nothing.
+ */
+function insideToken(text: string, start: number, end: number): boolean {
+  const before = text.charAt(start - 1);
+  const after = text.charAt(end);
+  const afterNext = text.charCodeAt(end + 1);
+  if ('/@_\\'.includes(before) && before !== '') return true;
+  if ('@_'.includes(after) && after !== '') return true;
+  if ((after === '.' || after === '/') && !Number.isNaN(afterNext) && isWordChar(afterNext)) return true;
+  if (before === '.' && isWordChar(text.charCodeAt(start - 2))) return true;
+  // A run with a scheme or "www." in front of the name: part of a URL.
+  let a = start;
+  while (a > 0 && start - a < 200 && !/\s/.test(text.charAt(a - 1))) a--;
+  const run = text.slice(a, start);
+  return run.includes('://') || run.toLowerCase().startsWith('www.');
+}
+
+/**
+ * Finds aliases in `text`: sorted, non-overlapping, longest match first at each word, UTF-16 offsets.
+ * Context rules that need the page (surnames, ambiguous words) are left to `link`.
+ */
+export function match(text: string, matcher: Matcher): Mention[] {
+  const out: Mention[] = [];
+  const { byFirst, lowerFirst } = matcher;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    // Skip to the start of the next word.
+    while (i < n && !isWordChar(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && isWordChar(text.charCodeAt(i))) i++;
+    const end = i;
+    const c = text.charCodeAt(start);
+    // Cheap filter: most words are lowercase and start no alias; digits start none in practice.
+    if (c >= 97 && c <= 122) {
+      if (lowerFirst.size === 0 || end - start > 4) continue;
+    } else if (c >= 48 && c <= 57) continue;
+    const firstWord = text.slice(start, end);
+    const cands = byFirst.get(foldWord(firstWord));
+    if (!cands) continue;
+    const m = longest(text, start, end, firstWord, cands);
+    if (!m) continue;
+    out.push(m);
+    i = m.end;
+  }
+  return out;
+}
+
+function longest(text: string, start: number, end: number, firstWord: string, cands: Candidate[]): Mention | null {
+  // The words after the first, read lazily as far as the longest candidate needs.
+  const next: { start: number; end: number; gap: string | null }[] = [];
+  const wordAt = (k: number) => {
+    while (next.length < k) {
+      const from = next.length === 0 ? end : next[next.length - 1]!.end;
+      let s = from;
+      while (s < text.length && !isWordChar(text.charCodeAt(s)) && s - from < 4) s++;
+      if (s >= text.length || !isWordChar(text.charCodeAt(s))) return null;
+      let e = s;
+      while (e < text.length && isWordChar(text.charCodeAt(e))) e++;
+      next.push({ start: s, end: e, gap: gapClass(text.slice(from, s)) });
+    }
+    return next[k - 1]!;
+  };
+  for (const cand of cands) {
+    if (!caseOk(firstWord, cand.forms[0]!, cand.keys[0]!, cand.exact, true)) continue;
+    let stop = end;
+    let ok = true;
+    for (let k = 1; k < cand.keys.length && ok; k++) {
+      const w = wordAt(k);
+      if (!w || w.gap === null || !gapsCompatible(cand.gaps[k - 1]!, w.gap)) {
+        ok = false;
+        break;
+      }
+      const raw = text.slice(w.start, w.end);
+      ok = foldWord(raw) === cand.keys[k] && caseOk(raw, cand.forms[k]!, cand.keys[k]!, cand.exact, false);
+      stop = w.end;
+    }
+    if (!ok || insideToken(text, start, stop)) continue;
+    return { start, end: stop, entities: cand.entities, rule: cand.rule, text: text.slice(start, stop) };
+  }
+  return null;
+}

@@ -1,0 +1,54 @@
+/**
+ * The messages between the extension's parts. Nothing here carries page text out of the browser:
+ * every message stays inside the extension (content script ↔ background ↔ popup).
+ */
+import type { EntityType, Fact } from '../facts/schema';
+
+/** What a card shows; compiled from a fact record at build time and served by the background on demand. */
+export interface CardBody {
+  id: string;
+  name: string;
+  type: EntityType;
+  kind?: string;
+  wikipedia: string;
+  summary: string;
+  /** Other names worth showing ("Khmeimim"), without surname-only forms. */
+  aliases: string[];
+  facts: Fact[];
+  sources: string[];
+  related: { id: string; name: string }[];
+  coordinates?: [number, number];
+}
+
+/** One entity found on a page. `mentions` are the linked texts in page order. */
+export interface EntitySummary {
+  id: string;
+  name: string;
+  type: EntityType;
+  wikipedia: string;
+  count: number;
+  mentions: string[];
+}
+
+/** The popup's view of one tab. */
+export interface PageSummary {
+  url: string;
+  title: string;
+  host: string;
+  enabled: boolean;
+  entities: EntitySummary[];
+  /** The entity id of every mention in page order (lets tests score spans; not part of the export). */
+  sequence: string[];
+}
+
+/** Popup → content script (tabs.sendMessage, frameId 0). */
+export type ContentRequest = { type: 'summary' } | { type: 'reveal'; id: string };
+
+/** Content script / popup → background (runtime.sendMessage). */
+export type BackgroundRequest = { type: 'card'; id: string } | { type: 'found'; entities: number };
+
+export const isContentRequest = (m: unknown): m is ContentRequest =>
+  typeof m === 'object' && m !== null && ['summary', 'reveal'].includes((m as { type?: string }).type ?? '');
+
+export const isBackgroundRequest = (m: unknown): m is BackgroundRequest =>
+  typeof m === 'object' && m !== null && ['card', 'found'].includes((m as { type?: string }).type ?? '');

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { compileIndex } from '../../facts/compile';
+import { createEngine, newLinkState } from '../../facts/engine';
+import type { FactRecord } from '../../facts/schema';
+
+const rec = (id: string, type: FactRecord['type'], name: string, aliases: FactRecord['aliases'] = []): FactRecord => ({
+  id,
+  type,
+  name,
+  wikipedia: name,
+  summary: 's',
+  aliases,
+  facts: [],
+  sources: ['https://example.org'],
+});
+
+const engine = createEngine(
+  compileIndex([
+    rec('putin', 'person', 'Vladimir Putin', [{ text: 'Putin', rule: 'surname' }, 'Владимир Путин']),
+    rec('bashar', 'person', 'Bashar al-Assad', [
+      { text: 'Assad', rule: 'surname' },
+      { text: 'al-Assad', rule: 'surname' },
+    ]),
+    rec('hafez', 'person', 'Hafez al-Assad', [
+      { text: 'Assad', rule: 'surname' },
+      { text: 'al-Assad', rule: 'surname' },
+    ]),
+    rec('shaibani', 'person', 'Asaad al-Shaibani', ['Assad al-Shaibani']),
+    rec('syria', 'place', 'Syria'),
+    rec('russia', 'place', 'Russia'),
+    rec('moscow', 'place', 'Moscow'),
+    rec('damascus', 'place', 'Damascus'),
+    rec('amman', 'place', 'Amman'),
+    rec('jordan', 'place', 'Jordan', [{ text: 'Jordan', rule: 'ambiguous' }]),
+    rec('georgia', 'place', 'Georgia', [{ text: 'Georgia', rule: 'ambiguous' }]),
+    rec('turkey', 'place', 'Turkey', [{ text: 'Turkey', rule: 'ambiguous' }, 'Türkiye']),
+    rec('erdogan', 'person', 'Recep Tayyip Erdoğan', [{ text: 'Erdoğan', rule: 'surname' }]),
+    rec('afp', 'organization', 'Agence France-Presse', ['AFP']),
+    rec('novak', 'person', 'Alexander Novak', [{ text: 'Novak', rule: 'surname' }]),
+    rec('war', 'event', 'Syrian civil war', ['Syrian Civil War']),
+  ]),
+);
+
+/** Runs the engine over paragraphs in order and returns "text→id" for each link. */
+function links(...paragraphs: string[]): string[] {
+  const state = newLinkState();
+  return paragraphs.flatMap((p) => engine.find(p, state).map((l) => `${l.text}→${engine.entities[l.entity]!.id}`));
+}
+
+describe('engine', () => {
+  it.each([
+    ['Syria and Russia', ['Syria→syria', 'Russia→russia']],
+    ["Syria's future", ['Syria→syria']],
+    ['the Damascus-Moscow axis', ['Damascus→damascus', 'Moscow→moscow']],
+    ['Syrian and Russian officials', []],
+    ['SYRIA AND RUSSIA', ['SYRIA→syria', 'RUSSIA→russia']],
+    ['the Syrian Civil War began', ['Syrian Civil War→war']],
+    ['Assad al-Shaibani visited', ['Assad al-Shaibani→shaibani']],
+    ['Erdogan and Erdoğan', []],
+    ['Recep Tayyip Erdogan, then Erdoğan', ['Recep Tayyip Erdogan→erdogan', 'Erdoğan→erdogan']],
+    ['told AFP on Monday; afp and Afp are not', ['AFP→afp']],
+    ['Türkiye and Turkey, not turkey', ['Türkiye→turkey', 'Turkey→turkey']],
+    ['Владимир Путин', ['Владимир Путин→putin']],
+    ['see https://example.org/Syria or www.syria.gov or press@russia.ru', []],
+  ])('%s', (text, expected) => {
+    expect(links(text)).toEqual(expected);
+  });
+
+  it('links a surname only after the full name', () => {
+    expect(links('Putin spoke.', 'Vladimir Putin spoke. Later Putin left.')).toEqual([
+      'Vladimir Putin→putin',
+      'Putin→putin',
+    ]);
+  });
+
+  it('resolves a shared surname to the one person named in full', () => {
+    expect(links('Bashar al-Assad fled. Assad is in Moscow.')).toEqual([
+      'Bashar al-Assad→bashar',
+      'Assad→bashar',
+      'Moscow→moscow',
+    ]);
+    expect(links('Hafez al-Assad and Bashar al-Assad. Assad said.')).toEqual([
+      'Hafez al-Assad→hafez',
+      'Bashar al-Assad→bashar',
+    ]);
+  });
+
+  it.each([
+    ['Michael Jordan played', []],
+    ['Jordan Peterson said', []],
+    ['Atlanta, Georgia', []],
+    ['Amman, Jordan', ['Amman→amman', 'Jordan→jordan']],
+    ['Syria, Jordan and Turkey', ['Syria→syria', 'Jordan→jordan', 'Turkey→turkey']],
+    ['King Abdullah of Jordan', ['Jordan→jordan']],
+    ['Alexander Novak met Novak Djokovic. Novak said.', ['Alexander Novak→novak', 'Novak→novak']],
+    ['President Putin', []],
+  ])('context: %s', (text, expected) => {
+    expect(links(text)).toEqual(expected);
+  });
+});

@@ -1,0 +1,22 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { factsPlugin } from './facts/vite-plugin';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: {
+    name: 'Fact Cards',
+    description:
+      'Marks the names that matter in news pages and shows a card of background facts on hover. Works offline.',
+    // storage: per-site switch. Nothing else is needed: content scripts come from the manifest,
+    // the popup reaches the active tab by messaging, the badge needs no permission.
+    permissions: ['storage'],
+    action: { default_title: 'Fact Cards' },
+  },
+  vite: () => ({
+    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), factsPlugin()],
+    build: { sourcemap: false },
+  }),
+});
