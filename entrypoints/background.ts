@@ -1,3 +1,21 @@
-import { defineBackground } from '#imports';
+import { browser, defineBackground } from '#imports';
+import { cards } from 'virtual:fact-cards';
+import { BADGE_COLOR, createBackgroundHandler } from '../lib/background-handler';
 
-export default defineBackground(() => {});
+export default defineBackground(() => {
+  // MV2 builds (Firefox) have browserAction where MV3 has action.
+  const action = browser.action ?? browser.browserAction;
+  browser.runtime.onMessage.addListener(
+    createBackgroundHandler({
+      cards,
+      async setBadge(tabId, text) {
+        try {
+          await action.setBadgeText({ tabId, text });
+          if (text) await action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
+        } catch {
+          // The tab closed before the content script's report arrived.
+        }
+      },
+    }),
+  );
+});

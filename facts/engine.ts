@@ -23,7 +23,12 @@ export interface Engine {
 
 export function createEngine(index: CompiledIndex): Engine {
   const matcher = buildMatcher(index);
-  const entities = index.entities.map(([id, name, type, wikipedia]) => ({ id, name, type: typeOfCode(type), wikipedia }));
+  const entities = index.entities.map(([id, name, type, wikipedia]) => ({
+    id,
+    name,
+    type: typeOfCode(type),
+    wikipedia,
+  }));
   const isPlace = (e: number) => entities[e]?.type === 'place';
   return {
     matcher,

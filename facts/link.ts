@@ -2,6 +2,7 @@
  * `link(text, mentions, state)`: decides which matched mentions become links, by the rules a careful editor uses.
  * - A surname links only when the page named exactly one of its claimants in full earlier ("Putin" after
  *   "Vladimir Putin"; "Assad" after "Bashar al-Assad", but not when Hafez al-Assad was also named).
+ * - An ambiguous word opening a sentence links only when the page (or this text) names that entity otherwise.
  * - Surnames and ambiguous words ("Jordan", "Georgia", "Paris") do not link when a capitalised word beside them
  *   makes them part of a name we do not know ("Michael Jordan", "Jordan Peterson", "Novak Djokovic"), or in
  *   "Place, Georgia" when the place before the comma is not one we know.
@@ -13,6 +14,8 @@ import { gapClass, isWordChar, startsUpper } from './text';
 export interface LinkState {
   /** Entities named in full so far on this page. */
   named: Set<number>;
+  /** Entities linked so far on this page, by any alias. */
+  seen: Set<number>;
 }
 
 export interface Link {
@@ -22,7 +25,7 @@ export interface Link {
   text: string;
 }
 
-export const newLinkState = (): LinkState => ({ named: new Set() });
+export const newLinkState = (): LinkState => ({ named: new Set(), seen: new Set() });
 
 /** Capitalised words that may stand before a name without being part of it (titles, sentence openers). */
 const TITLES = new Set(
@@ -67,6 +70,13 @@ function wordAfter(text: string, pos: number): { word: string; gap: string } | n
   return { word: text.slice(s, e), gap: text.slice(pos, s) };
 }
 
+/** True when `pos` opens a sentence: only white space, quotes or brackets since the last full stop. */
+function atSentenceStart(text: string, pos: number): boolean {
+  let i = pos - 1;
+  while (i >= 0 && /[\s"'“‘«([]/.test(text.charAt(i))) i--;
+  return i < 0 || '.!?…:;'.includes(text.charAt(i));
+}
+
 /** A capitalised word that would make the mention part of a longer, unknown name. */
 const joinsName = (w: { word: string; gap: string } | null, allowed: Set<string>): boolean =>
   w !== null && gapClass(w.gap) === ' ' && startsUpper(w.word) && !allowed.has(w.word) && !OPENERS.has(w.word);
@@ -82,6 +92,8 @@ export function link(
   isPlace: (entity: number) => boolean,
 ): Link[] {
   const out: Link[] = [];
+  // Entities this text names unambiguously somewhere ("Turkey, which calls itself Türkiye").
+  const namedHere = new Set(mentions.filter((m) => m.rule === 'name').map((m) => m.entities[0]!));
   let prevEnd = -1;
   let prevPlace = false;
   for (const m of mentions) {
@@ -102,7 +114,12 @@ export function link(
           startsUpper(before.word) &&
           !afterKnownPlace
         );
-      if (ok && m.rule === 'ambiguous') entity = m.entities[0];
+      // "Nice weather", "Turkey is best roasted": a capitalised common word opening a sentence is a place only
+      // when the page already linked that place.
+      if (ok && m.rule === 'ambiguous') {
+        const e = m.entities[0]!;
+        if (!atSentenceStart(text, m.start) || state.seen.has(e) || namedHere.has(e)) entity = e;
+      }
       if (ok && m.rule === 'surname') {
         const eligible = m.entities.filter((e) => state.named.has(e));
         if (eligible.length === 1) entity = eligible[0];
@@ -110,6 +127,7 @@ export function link(
     }
     if (entity === undefined) continue;
     if (m.rule === 'name') state.named.add(entity);
+    state.seen.add(entity);
     out.push({ start: m.start, end: m.end, entity, text: m.text });
     prevEnd = m.end;
     prevPlace = isPlace(entity);

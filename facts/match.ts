@@ -73,7 +73,31 @@ export function buildMatcher(index: CompiledIndex): Matcher {
 }
 
 /** Lowercase particles inside Arabic and European names that news capitalises either way. */
-const PARTICLES = new Set(['al', 'el', 'ad', 'ash', 'as', 'an', 'ar', 'at', 'az', 'bin', 'ibn', 'bint', 'abu', 'de', 'da', 'di', 'del', 'van', 'von', 'der', 'den', 'la', 'le']);
+const PARTICLES = new Set([
+  'al',
+  'el',
+  'ad',
+  'ash',
+  'as',
+  'an',
+  'ar',
+  'at',
+  'az',
+  'bin',
+  'ibn',
+  'bint',
+  'abu',
+  'de',
+  'da',
+  'di',
+  'del',
+  'van',
+  'von',
+  'der',
+  'den',
+  'la',
+  'le',
+]);
 
 /**
  * Case rules for one word: as written (accents optional), all capitals (headlines), or a lowercase particle

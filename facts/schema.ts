@@ -93,11 +93,7 @@ function text(file: string, field: string, v: unknown, max: number): string {
  * Checks one parsed record and returns it typed. Throws a `FactError` naming the file and the first bad field.
  * `expectedId` / `expectedType` come from the file's path, so a record cannot drift from its location.
  */
-export function validateRecord(
-  raw: unknown,
-  file: string,
-  expected: { id?: string; type?: string } = {},
-): FactRecord {
+export function validateRecord(raw: unknown, file: string, expected: { id?: string; type?: string } = {}): FactRecord {
   if (!isObject(raw)) throw new FactError(file, '(root)', 'must be a JSON object');
   for (const key of Object.keys(raw)) {
     if (!KNOWN_FIELDS.has(key)) throw new FactError(file, key, 'is not a known field');
@@ -142,7 +138,8 @@ export function validateRecord(
     const field = `facts[${i}]`;
     if (!isObject(f)) throw new FactError(file, field, 'must be an object { label, value, asOf }');
     for (const key of Object.keys(f)) {
-      if (!['label', 'value', 'asOf'].includes(key)) throw new FactError(file, `${field}.${key}`, 'is not a known field');
+      if (!['label', 'value', 'asOf'].includes(key))
+        throw new FactError(file, `${field}.${key}`, 'is not a known field');
     }
     const asOf = text(file, `${field}.asOf`, f.asOf, 10);
     if (!DATE_RE.test(asOf)) throw new FactError(file, `${field}.asOf`, 'must be a date YYYY, YYYY-MM or YYYY-MM-DD');

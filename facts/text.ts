@@ -23,12 +23,7 @@ export function stripMarks(word: string): string {
   // Fast path: plain ASCII words need nothing.
   // eslint-disable-next-line no-control-regex
   if (/^[\u0000-\u007f]*$/.test(word)) return word;
-  return word
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ı/g, 'i')
-    .replace(/İ/g, 'I')
-    .normalize('NFC');
+  return word.normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/İ/g, 'I').normalize('NFC');
 }
 
 /** The look-up key of a word: no diacritics, lowercase. */

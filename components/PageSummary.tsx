@@ -1,0 +1,51 @@
+/** The popup's list of entities found on a page, grouped by type. Styles: entrypoints/popup/style.css. */
+import type { EntityType } from '../facts/schema';
+import type { EntitySummary } from '../lib/messages';
+import { TYPE_GROUPS } from './labels';
+
+export interface PageSummaryProps {
+  entities: EntitySummary[];
+  /** Called with the entity id when its button is chosen. */
+  onChoose: (id: string) => void;
+}
+
+/** One group per entity type that has entities, in TYPE_GROUPS order; most-mentioned first, then by name. */
+export function groupEntities(
+  entities: EntitySummary[],
+): { type: EntityType; label: string; entities: EntitySummary[] }[] {
+  return TYPE_GROUPS.map(({ type, label }) => ({
+    type,
+    label,
+    entities: entities.filter((e) => e.type === type).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+  })).filter((g) => g.entities.length > 0);
+}
+
+export function PageSummary({ entities, onChoose }: PageSummaryProps) {
+  if (entities.length === 0) return <p class="fc-empty">No known names on this page yet.</p>;
+  return (
+    <div class="fc-summary-groups">
+      {groupEntities(entities).map((group) => (
+        <section class="fc-group" key={group.type} aria-labelledby={`fc-group-${group.type}`}>
+          <h2 class="fc-group-title" id={`fc-group-${group.type}`}>
+            {group.label} <span class="fc-group-count">({group.entities.length})</span>
+          </h2>
+          <ul class="fc-entity-list">
+            {group.entities.map((e) => (
+              <li key={e.id}>
+                <button type="button" class="fc-entity" data-id={e.id} onClick={() => onChoose(e.id)}>
+                  <span class="fc-entity-name">{e.name}</span>
+                  <span class="fc-entity-count" aria-hidden="true">
+                    {e.count}
+                  </span>
+                  <span class="fc-visually-hidden">
+                    , {e.count} {e.count === 1 ? 'mention' : 'mentions'}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+/** Display words and formats shared by the card and the popup. Pure: no DOM, no browser APIs. */
+import type { EntityType } from '../facts/schema';
+
+/** Singular label shown on a card ("Place · air base"). */
+export const TYPE_LABEL: Record<EntityType, string> = {
+  person: 'Person',
+  place: 'Place',
+  organization: 'Organisation',
+  event: 'Event',
+};
+
+/** Group headings in the popup, in the order they are shown. */
+export const TYPE_GROUPS: readonly { type: EntityType; label: string }[] = [
+  { type: 'person', label: 'People' },
+  { type: 'place', label: 'Places' },
+  { type: 'organization', label: 'Organisations' },
+  { type: 'event', label: 'Events' },
+];
+
+// Fixed English month names rather than toLocaleDateString: the rest of the card is English, and the
+// output must not depend on the browser's locale or time zone (an ISO "2025-10-01" parsed as UTC can
+// render as 30 Sep west of Greenwich).
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2025" → "2025", "2025-10" → "Oct 2025", "2025-10-03" → "3 Oct 2025"; anything else is returned unchanged. */
+export function formatAsOf(iso: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!m) return iso;
+  const [, year, month, day] = m;
+  const name = month === undefined ? undefined : MONTHS[Number(month) - 1];
+  if (month === undefined) return year!;
+  if (name === undefined) return iso;
+  return day === undefined ? `${name} ${year}` : `${Number(day)} ${name} ${year}`;
+}
+
+/** "Mentioned 1 time on this page" / "Mentioned 4 times on this page". */
+export function mentionedText(count: number): string {
+  return `Mentioned ${count} ${count === 1 ? 'time' : 'times'} on this page`;
+}
+
+/** Short link text for a source URL: its hostname without "www.", or the URL itself if it does not parse. */
+export function sourceLabel(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * The one UI layer we add to a page: a shadow-root host holding a single popover. Cards render there with
+ * Preact, sit in the top layer (page z-index, transforms and overflow cannot hide them) and are placed by
+ * @floating-ui/dom on a virtual element built from the mention's range.
+ */
+import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
+import { render } from 'preact';
+import { createShadowRootUi, type ContentScriptContext } from '#imports';
+import { FactCard } from '../../components/FactCard';
+import type { CardBody } from '../../lib/messages';
+import { liveRange } from './geometry';
+import type { PageMention } from './marks';
+import '../../components/fact-card.css';
+import './layer.css';
+
+export interface CardLayerHandlers {
+  onPointerOnCard(on: boolean): void;
+  onClose(): void;
+  onOpenRelated(id: string): void;
+}
+
+export interface CardLayer {
+  show(anchor: PageMention, card: CardBody, count: number, focus: boolean): void;
+  /** Replaces the card in place (related entity chips), keeping the position. */
+  replace(card: CardBody, count: number): void;
+  hide(): void;
+  /** True when the event came from inside our UI. */
+  owns(target: EventTarget | null): boolean;
+  remove(): void;
+}
+
+/** Dark when the page's own background is dark, so the card never glares on a dark site. */
+function pageTheme(): 'light' | 'dark' {
+  for (const el of [document.body, document.documentElement]) {
+    if (!el) continue;
+    const m = getComputedStyle(el).backgroundColor.match(/[\d.]+/g);
+    if (!m || m.length < 3 || (m[3] !== undefined && Number(m[3]) === 0)) continue;
+    const [r, g, b] = m.map(Number) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110 ? 'dark' : 'light';
+  }
+  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+export async function createCardLayer(ctx: ContentScriptContext, handlers: CardLayerHandlers): Promise<CardLayer> {
+  let popover!: HTMLDivElement;
+  const ui = await createShadowRootUi(ctx, {
+    name: 'fact-cards',
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    onMount(container) {
+      popover = document.createElement('div');
+      popover.className = 'fc-layer-popover';
+      popover.setAttribute('popover', 'manual');
+      popover.addEventListener('pointerenter', () => handlers.onPointerOnCard(true));
+      popover.addEventListener('pointerleave', () => handlers.onPointerOnCard(false));
+      container.append(popover);
+      return popover;
+    },
+    onRemove(el) {
+      if (el) render(null, el);
+    },
+  });
+  ui.mount();
+
+  let stopAutoUpdate: (() => void) | null = null;
+  let returnFocus: HTMLElement | null = null;
+
+  const draw = (card: CardBody, count: number) =>
+    render(
+      <FactCard card={card} count={count} onClose={handlers.onClose} onOpenRelated={handlers.onOpenRelated} />,
+      popover,
+    );
+
+  const hide = () => {
+    stopAutoUpdate?.();
+    stopAutoUpdate = null;
+    if (popover.matches(':popover-open')) popover.hidePopover();
+    render(null, popover);
+    if (returnFocus?.isConnected) returnFocus.focus({ preventScroll: true });
+    returnFocus = null;
+  };
+
+  return {
+    show(anchor, card, count, focus) {
+      stopAutoUpdate?.();
+      popover.dataset.theme = pageTheme();
+      draw(card, count);
+      if (!popover.matches(':popover-open')) popover.showPopover();
+      const range = liveRange(anchor);
+      const virtual = {
+        getBoundingClientRect: () => range.getBoundingClientRect(),
+        getClientRects: () => range.getClientRects(),
+        contextElement: anchor.range.startContainer.parentElement ?? undefined,
+      };
+      stopAutoUpdate = autoUpdate(virtual, popover, () => {
+        void computePosition(virtual, popover, {
+          strategy: 'fixed',
+          placement: 'bottom-start',
+          middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+        }).then(({ x, y }) => {
+          popover.style.left = `${x}px`;
+          popover.style.top = `${y}px`;
+        });
+      });
+      if (focus) {
+        returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+        popover.querySelector<HTMLElement>('[role="dialog"]')?.focus({ preventScroll: true });
+      }
+    },
+    replace: draw,
+    hide,
+    owns: (target) => target === ui.shadowHost,
+    remove() {
+      hide();
+      ui.remove();
+    },
+  };
+}

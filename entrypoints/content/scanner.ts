@@ -1,0 +1,120 @@
+/**
+ * Scans the page in slices and follows DOM changes: the first scan walks the whole body; after that, only the
+ * blocks that changed are re-read, so a rescan costs in proportion to what changed, not to the page.
+ */
+import type { Engine, LinkState } from '../../facts/engine';
+import { newLinkState } from '../../facts/engine';
+import type { MarkStore } from './marks';
+import { blockOf, insideSkipped, locate, textBlocks } from './walk';
+
+/** Work per slice before yielding to the page: well under the 50 ms that counts as a long task. */
+export const SLICE_MS = 8;
+
+const yieldToPage = (): Promise<void> => {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+export interface Scanner {
+  /** Resolves when the pending work (first scan and queued changes) is done. */
+  idle(): Promise<void>;
+  /** Forgets everything and scans the whole page again (SPA navigation). */
+  rescanAll(): void;
+  stop(): void;
+}
+
+export function startScanner(
+  root: Element,
+  engine: Engine,
+  marks: MarkStore,
+  onSettled: () => void,
+  signal: AbortSignal,
+): Scanner {
+  let state: LinkState = newLinkState();
+  const dirty = new Set<Node>([root]);
+  let running: Promise<void> | null = null;
+
+  const scanRoot = async (node: Node, deadline: { t: number }) => {
+    if (!node.isConnected || (node !== root && insideSkipped(node))) return;
+    // Drop what this subtree had before re-reading it.
+    if (node !== root) {
+      const old: Text[] = [];
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) old.push(t as Text);
+      marks.removeNodes(old);
+    }
+    for (const block of textBlocks(node)) {
+      if (signal.aborted) return;
+      for (const l of engine.find(block.text, state)) {
+        const [sn, so] = locate(block, l.start, false);
+        const [en, eo] = locate(block, l.end, true);
+        const nodes = sn === en ? [sn] : block.nodes.slice(block.nodes.indexOf(sn), block.nodes.indexOf(en) + 1);
+        marks.add(
+          l.entity,
+          l.text,
+          new StaticRange({ startContainer: sn, startOffset: so, endContainer: en, endOffset: eo }),
+          nodes,
+        );
+      }
+      if (performance.now() > deadline.t) {
+        await yieldToPage();
+        deadline.t = performance.now() + SLICE_MS;
+      }
+    }
+  };
+
+  const drain = async () => {
+    const deadline = { t: performance.now() + SLICE_MS };
+    while (dirty.size > 0 && !signal.aborted) {
+      const batch = [...dirty];
+      dirty.clear();
+      marks.removeDetached();
+      // Re-read each changed block once, and not inside another block that is re-read anyway.
+      const roots = batch.filter((n) => !batch.some((o) => o !== n && o.contains(n)));
+      for (const n of roots) await scanRoot(n, deadline);
+    }
+    running = null;
+    if (!signal.aborted) onSettled();
+  };
+  const schedule = () => {
+    running ??= yieldToPage().then(drain);
+  };
+
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'characterData') {
+        const b = blockOf(r.target);
+        if (b) dirty.add(b);
+        continue;
+      }
+      for (const n of r.addedNodes) {
+        if (n.nodeType === 1 && (n as Element).tagName === 'FACT-CARDS') continue;
+        const b = n.nodeType === 3 ? blockOf(n) : blockOf(n.parentNode ?? n);
+        if (b && (n.nodeType === 3 || n.nodeType === 1)) dirty.add(n.nodeType === 3 ? b : (blockOf(n) ?? b));
+      }
+      if (r.removedNodes.length > 0 && r.target.isConnected) {
+        const b = blockOf(r.target);
+        if (b) dirty.add(b);
+      }
+    }
+    if (dirty.size > 0) schedule();
+  });
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  signal.addEventListener('abort', () => observer.disconnect());
+  schedule();
+
+  return {
+    idle: async () => {
+      while (running) await running;
+    },
+    rescanAll() {
+      marks.clear();
+      state = newLinkState();
+      dirty.clear();
+      dirty.add(root);
+      schedule();
+    },
+    stop: () => observer.disconnect(),
+  };
+}

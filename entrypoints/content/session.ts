@@ -1,0 +1,138 @@
+/**
+ * Everything Fact Cards does on one page while it is enabled there: scan, marks, hover, card layer.
+ * `stop()` removes all of it (highlights, listeners, observer, UI host).
+ */
+import { browser, type ContentScriptContext } from '#imports';
+import type { Engine } from '../../facts/engine';
+import { createHoverMachine, type HoverTarget } from '../../lib/hover';
+import type { BackgroundRequest, CardBody, PageSummary } from '../../lib/messages';
+import { createCardLayer, type CardLayer } from './card-layer';
+import { mentionAt } from './geometry';
+import { cssHighlights } from './highlights';
+import { MarkStore, type PageMention } from './marks';
+import { startScanner, type Scanner } from './scanner';
+
+export interface Session {
+  summary(): Omit<PageSummary, 'url' | 'title' | 'host' | 'enabled'>;
+  /** Scrolls to the next mention of an entity and opens its card with focus inside. */
+  reveal(id: string): boolean;
+  rescan(): void;
+  idle(): Promise<void>;
+  stop(): void;
+}
+
+const send = (msg: BackgroundRequest) => browser.runtime.sendMessage(msg);
+
+export async function startSession(ctx: ContentScriptContext, engine: Engine): Promise<Session> {
+  const abort = new AbortController();
+  const { signal } = abort;
+  const marks = new MarkStore(cssHighlights(), engine.entities);
+  const bodies = new Map<string, Promise<CardBody | null>>();
+  const body = (id: string) => {
+    let p = bodies.get(id);
+    if (!p) {
+      p = (send({ type: 'card', id }) as Promise<CardBody | null>).catch(() => null);
+      bodies.set(id, p);
+    }
+    return p;
+  };
+  const countOf = (entity: string) => {
+    let n = 0;
+    for (const m of marks.all) if (engine.entities[m.entity]?.id === entity) n++;
+    return n;
+  };
+  const byKey = new Map<string, PageMention>();
+  const targetOf = (m: PageMention): HoverTarget => {
+    byKey.set(m.key, m);
+    return { key: m.key, entity: engine.entities[m.entity]!.id };
+  };
+
+  let layer: CardLayer | null = null;
+  const hover = createHoverMachine({
+    show(target, token, via) {
+      const anchor = byKey.get(target.key);
+      if (!anchor) return;
+      void body(target.entity).then((card) => {
+        // A newer hover (or a close) happened while the body loaded: drop this one.
+        if (!card || token !== hover.token || !layer || !anchor.range.startContainer.isConnected) return;
+        layer.show(anchor, card, countOf(card.id), via === 'keyboard');
+      });
+    },
+    hide: () => layer?.hide(),
+  });
+  layer = await createCardLayer(ctx, {
+    onPointerOnCard: (on) => hover.pointerOnCard(on),
+    onClose: () => hover.close(),
+    onOpenRelated: (id) =>
+      void body(id).then((card) => {
+        if (card && hover.open) layer?.replace(card, countOf(id));
+      }),
+  });
+
+  // Pointer moves are hit-tested at most once per frame.
+  let frame = 0;
+  let last: PointerEvent | null = null;
+  const onMove = (e: PointerEvent) => {
+    last = e;
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      if (!last || layer?.owns(last.target)) return;
+      const m = mentionAt(last.clientX, last.clientY, marks);
+      hover.pointerAt(m ? targetOf(m) : null);
+    });
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && hover.open) {
+      e.stopPropagation();
+      hover.close();
+    }
+  };
+  ctx.addEventListener(document, 'pointermove', onMove, { passive: true, signal });
+  ctx.addEventListener(window, 'keydown', onKey, { capture: true, signal });
+
+  let reported = -1;
+  const scanner: Scanner = startScanner(
+    document.body,
+    engine,
+    marks,
+    () => {
+      const n = new Set([...marks.all].map((m) => m.entity)).size;
+      if (n !== reported) {
+        reported = n;
+        send({ type: 'found', entities: n }).catch(() => undefined);
+      }
+    },
+    signal,
+  );
+
+  const revealed = new Map<string, number>();
+  return {
+    summary() {
+      const ordered = marks.ordered();
+      return { entities: marks.summary(ordered), sequence: ordered.map((m) => engine.entities[m.entity]!.id) };
+    },
+    reveal(id) {
+      const list = marks.ordered().filter((m) => engine.entities[m.entity]?.id === id);
+      if (list.length === 0) return false;
+      const i = ((revealed.get(id) ?? -1) + 1) % list.length;
+      revealed.set(id, i);
+      const m = list[i]!;
+      m.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+      // Let the scroll settle before measuring where the card goes.
+      requestAnimationFrame(() => hover.openNow(targetOf(m)));
+      return true;
+    },
+    rescan: () => scanner.rescanAll(),
+    idle: () => scanner.idle(),
+    stop() {
+      abort.abort();
+      cancelAnimationFrame(frame);
+      hover.close();
+      marks.clear();
+      layer?.remove();
+      layer = null;
+      send({ type: 'found', entities: 0 }).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * The toolbar popup: what Fact Cards found on one tab, the per-site switch and the export.
+ * It renders from a `PageSummary` the tab's content script sends; everything that touches the browser
+ * comes in through `PopupDeps`, so the whole flow runs in happy-dom tests with fakes.
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { PageSummary } from '../../components/PageSummary';
+import { SiteSwitch } from '../../components/SiteSwitch';
+import { exportFileName, toExport } from '../../components/export';
+import type { PageSummary as Summary } from '../../lib/messages';
+import { siteKey } from '../../lib/settings';
+
+/**
+ * Wait between storing the switch and asking the tab again: the content script learns of the change
+ * through `storage.onChanged` and then tears down or rescans, which takes a few frames; 300 ms covers
+ * that on a long page without feeling slow.
+ */
+export const RESUMMARY_DELAY_MS = 300;
+
+export interface PopupDeps {
+  /** Asks the target tab's top frame for its summary; rejects when no content script answers. */
+  getSummary(): Promise<Summary>;
+  /** Asks the target tab to scroll to and open the card of `id`. */
+  reveal(id: string): Promise<void>;
+  setSiteEnabled(host: string, enabled: boolean): Promise<void>;
+  /** Saves a file through the browser's downloads. */
+  download(fileName: string, json: string): void;
+  /** Closes a real toolbar popup; absent when the popup page was opened as a tab (`?tabId=`). */
+  close?: () => void;
+}
+
+type State = { status: 'loading' } | { status: 'unavailable' } | { status: 'ready'; summary: Summary };
+
+function isSummary(v: unknown): v is Summary {
+  const s = v as Summary | null | undefined;
+  return (
+    typeof s === 'object' &&
+    s !== null &&
+    typeof s.host === 'string' &&
+    typeof s.url === 'string' &&
+    typeof s.enabled === 'boolean' &&
+    Array.isArray(s.entities)
+  );
+}
+
+export function App({ deps }: { deps: PopupDeps }) {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [busy, setBusy] = useState(false);
+
+  async function refresh() {
+    try {
+      const summary = await deps.getSummary();
+      setState(isSummary(summary) ? { status: 'ready', summary } : { status: 'unavailable' });
+    } catch {
+      // "Receiving end does not exist": no content script in this tab.
+      setState({ status: 'unavailable' });
+    }
+  }
+
+  useEffect(() => {
+    void refresh();
+  }, []);
+
+  if (state.status === 'loading') {
+    return (
+      <Shell>
+        <p class="fc-status" role="status">
+          Looking at this page…
+        </p>
+      </Shell>
+    );
+  }
+
+  if (state.status === 'unavailable') {
+    return (
+      <Shell>
+        <div class="fc-notice" role="status">
+          <p class="fc-notice-title">Fact Cards can't run on this page.</p>
+          <p class="fc-notice-why">
+            It works on ordinary web pages; browser pages and extension stores are off limits, and a tab opened before
+            Fact Cards was installed needs a reload.
+          </p>
+        </div>
+      </Shell>
+    );
+  }
+
+  const { summary } = state;
+  // Switch by the same key the content script checks (`isSiteEnabled(url)`), falling back to the reported host.
+  const key = siteKey(summary.url) ?? summary.host;
+
+  async function toggle(enabled: boolean) {
+    setBusy(true);
+    setState({ status: 'ready', summary: { ...summary, enabled } });
+    try {
+      await deps.setSiteEnabled(key, enabled);
+      await new Promise((resolve) => setTimeout(resolve, RESUMMARY_DELAY_MS));
+      await refresh();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function choose(id: string) {
+    try {
+      await deps.reveal(id);
+    } catch {
+      // The tab went away or navigated; nothing to reveal, and the popup is closing anyway.
+    }
+    deps.close?.();
+  }
+
+  function exportJson() {
+    deps.download(exportFileName(summary.host), JSON.stringify(toExport(summary), null, 2));
+  }
+
+  return (
+    <Shell title={summary.title}>
+      <SiteSwitch host={summary.host} checked={summary.enabled} onChange={toggle} disabled={busy} />
+      {summary.enabled ? (
+        <>
+          <PageSummary entities={summary.entities} onChoose={choose} />
+          {summary.entities.length > 0 && (
+            <footer class="fc-footer">
+              <button type="button" class="fc-button" onClick={exportJson}>
+                Export JSON
+              </button>
+            </footer>
+          )}
+        </>
+      ) : (
+        <p class="fc-off">Fact Cards is off for {summary.host}</p>
+      )}
+    </Shell>
+  );
+}
+
+function Shell({ title, children }: { title?: string; children: ComponentChildren }) {
+  return (
+    <main class="fc-popup">
+      <header class="fc-popup-header">
+        <h1 class="fc-popup-title">Fact Cards</h1>
+        {title && <p class="fc-page-title">{title}</p>}
+      </header>
+      {children}
+    </main>
+  );
+}

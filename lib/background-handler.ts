@@ -1,0 +1,36 @@
+/**
+ * The background's message handling, apart from the browser so it can be tested with plain fakes.
+ * `entrypoints/background.ts` only wires this to `runtime.onMessage` and the action badge.
+ */
+import { isBackgroundRequest, type CardBody } from './messages';
+
+/** Calm dark blue: readable white text, and not the alarm red of Chrome's default badge. */
+export const BADGE_COLOR = '#1f3a5f';
+
+export interface BackgroundDeps {
+  cards: Record<string, CardBody>;
+  setBadge(tabId: number, text: string): void | Promise<void>;
+}
+
+/** Badge text for a number of entities: empty for none, capped because the badge shows about four characters. */
+export function badgeText(entities: number): string {
+  if (!Number.isFinite(entities) || entities <= 0) return '';
+  return entities > 99 ? '99+' : String(Math.floor(entities));
+}
+
+/**
+ * Returns a `runtime.onMessage` listener: `card` resolves to the card body or null; `found` sets the
+ * sender tab's badge. Anything else returns undefined so other listeners may answer.
+ */
+export function createBackgroundHandler(deps: BackgroundDeps) {
+  return (msg: unknown, sender: { tab?: { id?: number } }): Promise<CardBody | null> | undefined => {
+    if (!isBackgroundRequest(msg)) return undefined;
+    if (msg.type === 'card') {
+      // hasOwn: an id such as "constructor" must not reach Object.prototype.
+      return Promise.resolve(Object.hasOwn(deps.cards, msg.id) ? (deps.cards[msg.id] ?? null) : null);
+    }
+    const tabId = sender.tab?.id;
+    if (tabId !== undefined) void deps.setBadge(tabId, badgeText(msg.entities));
+    return undefined;
+  };
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it, vi } from 'vitest';
+import { badgeText, createBackgroundHandler } from '../../lib/background-handler';
+import { sampleCard } from './ui-fixtures';
+
+function setup() {
+  const setBadge = vi.fn();
+  const card = sampleCard();
+  const handle = createBackgroundHandler({ cards: { [card.id]: card }, setBadge });
+  return { handle, setBadge, card };
+}
+
+describe('badgeText', () => {
+  it.each([
+    [0, ''],
+    [-1, ''],
+    [Number.NaN, ''],
+    [1, '1'],
+    [42, '42'],
+    [99, '99'],
+    [100, '99+'],
+  ])('%d → %j', (n, expected) => {
+    expect(badgeText(n)).toBe(expected);
+  });
+});
+
+describe('background handler', () => {
+  it('answers a card request with the card body', async () => {
+    const { handle, card } = setup();
+    await expect(handle({ type: 'card', id: card.id }, {})).resolves.toEqual(card);
+  });
+
+  it('answers an unknown id, including Object.prototype names, with null', async () => {
+    const { handle } = setup();
+    await expect(handle({ type: 'card', id: 'nobody' }, {})).resolves.toBeNull();
+    await expect(handle({ type: 'card', id: 'constructor' }, {})).resolves.toBeNull();
+  });
+
+  it('sets the badge of the sending tab', () => {
+    const { handle, setBadge } = setup();
+    expect(handle({ type: 'found', entities: 3 }, { tab: { id: 7 } })).toBeUndefined();
+    expect(handle({ type: 'found', entities: 0 }, { tab: { id: 8 } })).toBeUndefined();
+    expect(setBadge.mock.calls).toEqual([
+      [7, '3'],
+      [8, ''],
+    ]);
+  });
+
+  it('ignores found reports that come from no tab', () => {
+    const { handle, setBadge } = setup();
+    handle({ type: 'found', entities: 3 }, {});
+    expect(setBadge).not.toHaveBeenCalled();
+  });
+
+  it.each([[undefined], [null], ['card'], [{ type: 'summary' }], [{ type: 'reveal', id: 'x' }]])(
+    'returns undefined for %j',
+    (msg) => {
+      const { handle, setBadge } = setup();
+      expect(handle(msg, { tab: { id: 1 } })).toBeUndefined();
+      expect(setBadge).not.toHaveBeenCalled();
+    },
+  );
+});

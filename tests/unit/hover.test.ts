@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createHoverMachine, DWELL_MS, GRACE_MS, type HoverTarget } from '../../lib/hover';
+
+const putin: HoverTarget = { key: 'm1', entity: 'vladimir-putin' };
+const moscow: HoverTarget = { key: 'm2', entity: 'moscow' };
+
+describe('hover machine', () => {
+  let log: string[];
+  let machine: ReturnType<typeof createHoverMachine>;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    log = [];
+    machine = createHoverMachine({
+      show: (t, token, via) => log.push(`show ${t.entity} #${token} ${via}`),
+      hide: () => log.push('hide'),
+    });
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('opens only after the dwell', () => {
+    machine.pointerAt(putin);
+    vi.advanceTimersByTime(DWELL_MS - 1);
+    expect(log).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(log).toEqual(['show vladimir-putin #1 pointer']);
+    expect(machine.open).toEqual(putin);
+  });
+
+  it('does not open when the pointer only passes over', () => {
+    machine.pointerAt(putin);
+    vi.advanceTimersByTime(DWELL_MS / 2);
+    machine.pointerAt(null);
+    vi.advanceTimersByTime(DWELL_MS * 4);
+    expect(log).toEqual([]);
+  });
+
+  it('stays open while the pointer travels onto the card within the grace', () => {
+    machine.pointerAt(putin);
+    vi.advanceTimersByTime(DWELL_MS);
+    machine.pointerAt(null);
+    vi.advanceTimersByTime(GRACE_MS - 10);
+    machine.pointerOnCard(true);
+    vi.advanceTimersByTime(GRACE_MS * 10);
+    expect(log).toEqual(['show vladimir-putin #1 pointer']);
+    machine.pointerOnCard(false);
+    vi.advanceTimersByTime(GRACE_MS);
+    expect(log).toEqual(['show vladimir-putin #1 pointer', 'hide']);
+  });
+
+  it('closes after the grace when the pointer leaves', () => {
+    machine.pointerAt(putin);
+    vi.advanceTimersByTime(DWELL_MS);
+    machine.pointerAt(null);
+    vi.advanceTimersByTime(GRACE_MS);
+    expect(log.at(-1)).toBe('hide');
+    expect(machine.open).toBeNull();
+  });
+
+  it('closes at once on Esc and cancels a pending open', () => {
+    machine.pointerAt(putin);
+    vi.advanceTimersByTime(DWELL_MS);
+    machine.pointerAt(moscow);
+    machine.close();
+    vi.advanceTimersByTime(DWELL_MS * 2);
+    expect(log).toEqual(['show vladimir-putin #1 pointer', 'hide']);
+  });
+
+  it('moves to another mention after its dwell, with a new token', () => {
+    machine.pointerAt(putin);
+    vi.advanceTimersByTime(DWELL_MS);
+    machine.pointerAt(moscow);
+    vi.advanceTimersByTime(DWELL_MS);
+    expect(log).toEqual(['show vladimir-putin #1 pointer', 'show moscow #2 pointer']);
+    expect(machine.token).toBe(2);
+  });
+
+  it('opens at once from the keyboard', () => {
+    machine.openNow(moscow);
+    expect(log).toEqual(['show moscow #1 keyboard']);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { formatAsOf, mentionedText, sourceLabel } from '../../components/labels';
+
+describe('formatAsOf', () => {
+  it.each([
+    ['2025', '2025'],
+    ['2025-10', 'Oct 2025'],
+    ['2025-01-09', '9 Jan 2025'],
+    ['1999-12-31', '31 Dec 1999'],
+    ['2025-13', '2025-13'],
+    ['not a date', 'not a date'],
+  ])('%s → %s', (iso, expected) => {
+    expect(formatAsOf(iso)).toBe(expected);
+  });
+});
+
+describe('mentionedText', () => {
+  it.each([
+    [0, 'Mentioned 0 times on this page'],
+    [1, 'Mentioned 1 time on this page'],
+    [12, 'Mentioned 12 times on this page'],
+  ])('%i', (n, expected) => {
+    expect(mentionedText(n)).toBe(expected);
+  });
+});
+
+describe('sourceLabel', () => {
+  it.each([
+    ['https://www.reuters.com/world/x', 'reuters.com'],
+    ['https://en.wikipedia.org/wiki/Syria', 'en.wikipedia.org'],
+    ['nonsense', 'nonsense'],
+  ])('%s → %s', (url, expected) => {
+    expect(sourceLabel(url)).toBe(expected);
+  });
+});
