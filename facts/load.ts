@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative } from 'node:path';
 import { checkStore, type SourcedRecord } from './compile';
+import { withCountries } from './countries';
 import { ENTITY_TYPES, FactError, validateRecord } from './schema';
 
 // Not `new URL('.', import.meta.url)`: Vite rewrites that pattern into an asset URL.
@@ -34,6 +35,7 @@ export function loadRecords(root: string = FACTS_DIR): SourcedRecord[] {
       out.push({ record: validateRecord(raw, file, { id: name.slice(0, -5), type }), file });
     }
   }
-  checkStore(out);
-  return out;
+  const all = withCountries(out);
+  checkStore(all);
+  return all;
 }
