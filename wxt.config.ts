@@ -14,6 +14,18 @@ export default defineConfig({
     // the popup reaches the active tab by messaging, the badge needs no permission.
     permissions: ['storage'],
     action: { default_title: 'Fact Cards' },
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Open the card of the next marked name on the page',
+      },
+      'toggle-site': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: 'Turn Fact Cards on or off for this site',
+      },
+    },
+    // The ::highlight() rules must live in the page's document; a manifest stylesheet is immune to page CSP.
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], css: ['highlight.css'] }],
   },
   vite: () => ({
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), factsPlugin()],

@@ -30,7 +30,7 @@ export function FactCard({ card, count, onClose, onOpenRelated }: FactCardProps)
   const labels = sourceLabels(sources);
 
   return (
-    <section class="fc-card" role="dialog" aria-labelledby={titleId}>
+    <section class="fc-card" role="dialog" aria-labelledby={titleId} tabIndex={-1}>
       <header class="fc-header">
         <h2 class="fc-name" id={titleId}>
           {card.name}

@@ -1,6 +1,7 @@
 import { browser, defineBackground } from '#imports';
 import { cards } from 'virtual:fact-cards';
 import { BADGE_COLOR, createBackgroundHandler } from '../lib/background-handler';
+import { COMMANDS } from '../lib/messages';
 
 export default defineBackground(() => {
   // MV2 builds (Firefox) have browserAction where MV3 has action.
@@ -18,4 +19,10 @@ export default defineBackground(() => {
       },
     }),
   );
+  // Keyboard commands act on the page, so the content script (which knows its host and marks) handles them.
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (tab?.id !== undefined && (COMMANDS as readonly string[]).includes(command)) {
+      browser.tabs.sendMessage(tab.id, { type: command }, { frameId: 0 }).catch(() => undefined);
+    }
+  });
 });

@@ -54,7 +54,7 @@ const OPENERS = new Set(
 /** The word right before `pos` and the gap to it, or null. */
 function wordBefore(text: string, pos: number): { word: string; start: number; gap: string } | null {
   let e = pos;
-  while (e > 0 && pos - e < 3 && !isWordChar(text.charCodeAt(e - 1))) e--;
+  while (e > 0 && pos - e < 64 && !isWordChar(text.charCodeAt(e - 1))) e--;
   if (e === 0 || !isWordChar(text.charCodeAt(e - 1))) return null;
   let s = e;
   while (s > 0 && isWordChar(text.charCodeAt(s - 1))) s--;
@@ -63,7 +63,7 @@ function wordBefore(text: string, pos: number): { word: string; start: number; g
 
 function wordAfter(text: string, pos: number): { word: string; gap: string } | null {
   let s = pos;
-  while (s < text.length && s - pos < 3 && !isWordChar(text.charCodeAt(s))) s++;
+  while (s < text.length && s - pos < 64 && !isWordChar(text.charCodeAt(s))) s++;
   if (s >= text.length || !isWordChar(text.charCodeAt(s))) return null;
   let e = s;
   while (e < text.length && isWordChar(text.charCodeAt(e))) e++;

@@ -171,7 +171,7 @@ function longest(text: string, start: number, end: number, firstWord: string, ca
     while (next.length < k) {
       const from = next.length === 0 ? end : next[next.length - 1]!.end;
       let s = from;
-      while (s < text.length && !isWordChar(text.charCodeAt(s)) && s - from < 4) s++;
+      while (s < text.length && !isWordChar(text.charCodeAt(s)) && s - from < 64) s++;
       if (s >= text.length || !isWordChar(text.charCodeAt(s))) return null;
       let e = s;
       while (e < text.length && isWordChar(text.charCodeAt(e))) e++;

@@ -41,14 +41,20 @@ export interface PageSummary {
   sequence: string[];
 }
 
-/** Popup → content script (tabs.sendMessage, frameId 0). */
-export type ContentRequest = { type: 'summary' } | { type: 'reveal'; id: string };
+/** Popup or keyboard command → content script (tabs.sendMessage, frameId 0). */
+export type ContentRequest =
+  { type: 'summary' } | { type: 'reveal'; id: string } | { type: 'next-mention' } | { type: 'toggle-site' };
+
+/** Keyboard commands declared in the manifest; the background forwards each to the active tab. */
+export const COMMANDS = ['next-mention', 'toggle-site'] as const;
 
 /** Content script / popup → background (runtime.sendMessage). */
 export type BackgroundRequest = { type: 'card'; id: string } | { type: 'found'; entities: number };
 
 export const isContentRequest = (m: unknown): m is ContentRequest =>
-  typeof m === 'object' && m !== null && ['summary', 'reveal'].includes((m as { type?: string }).type ?? '');
+  typeof m === 'object' &&
+  m !== null &&
+  ['summary', 'reveal', 'next-mention', 'toggle-site'].includes((m as { type?: string }).type ?? '');
 
 export const isBackgroundRequest = (m: unknown): m is BackgroundRequest =>
   typeof m === 'object' && m !== null && ['card', 'found'].includes((m as { type?: string }).type ?? '');

@@ -6,7 +6,7 @@ import { index } from 'virtual:fact-index';
 import { browser, defineContentScript } from '#imports';
 import { createEngine } from '../../facts/engine';
 import { isContentRequest, type PageSummary } from '../../lib/messages';
-import { isSiteEnabled, siteKey, siteSettings, type SiteSettings } from '../../lib/settings';
+import { isSiteEnabled, setSiteEnabled, siteKey, siteSettings, type SiteSettings } from '../../lib/settings';
 import { startSession, type Session } from './session';
 
 export default defineContentScript({
@@ -39,6 +39,11 @@ export default defineContentScript({
     const onMessage = (msg: unknown): Promise<PageSummary | boolean> | undefined => {
       if (!isContentRequest(msg)) return undefined;
       if (msg.type === 'reveal') return Promise.resolve(session?.reveal(msg.id) ?? false);
+      if (msg.type === 'next-mention') return Promise.resolve(session?.next() ?? false);
+      if (msg.type === 'toggle-site') {
+        const host = siteKey(location.href);
+        return host ? setSiteEnabled(host, !enabled).then(() => true) : Promise.resolve(false);
+      }
       return (async () => {
         await starting;
         await session?.idle();

@@ -7,7 +7,7 @@ import type { Engine } from '../../facts/engine';
 import { createHoverMachine, type HoverTarget } from '../../lib/hover';
 import type { BackgroundRequest, CardBody, PageSummary } from '../../lib/messages';
 import { createCardLayer, type CardLayer } from './card-layer';
-import { mentionAt } from './geometry';
+import { liveRange, mentionAt } from './geometry';
 import { cssHighlights } from './highlights';
 import { MarkStore, type PageMention } from './marks';
 import { startScanner, type Scanner } from './scanner';
@@ -16,9 +16,16 @@ export interface Session {
   summary(): Omit<PageSummary, 'url' | 'title' | 'host' | 'enabled'>;
   /** Scrolls to the next mention of an entity and opens its card with focus inside. */
   reveal(id: string): boolean;
+  /** Keyboard: opens the card of the first mention after the last one opened (or after the top of the view). */
+  next(): boolean;
   rescan(): void;
   idle(): Promise<void>;
   stop(): void;
+}
+
+/** The first mention at or below the top of the viewport, else the first on the page. */
+function firstInView(ordered: PageMention[]): PageMention {
+  return ordered.find((m) => liveRange(m).getBoundingClientRect().bottom >= 0) ?? ordered[0]!;
 }
 
 const send = (msg: BackgroundRequest) => browser.runtime.sendMessage(msg);
@@ -107,6 +114,12 @@ export async function startSession(ctx: ContentScriptContext, engine: Engine): P
   );
 
   const revealed = new Map<string, number>();
+  const openWithFocus = (m: PageMention) => {
+    m.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+    // Let the scroll settle before measuring where the card goes.
+    requestAnimationFrame(() => hover.openNow(targetOf(m)));
+  };
+  let lastKey: string | null = null;
   return {
     summary() {
       const ordered = marks.ordered();
@@ -117,10 +130,16 @@ export async function startSession(ctx: ContentScriptContext, engine: Engine): P
       if (list.length === 0) return false;
       const i = ((revealed.get(id) ?? -1) + 1) % list.length;
       revealed.set(id, i);
-      const m = list[i]!;
-      m.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
-      // Let the scroll settle before measuring where the card goes.
-      requestAnimationFrame(() => hover.openNow(targetOf(m)));
+      openWithFocus(list[i]!);
+      return true;
+    },
+    next() {
+      const ordered = marks.ordered();
+      if (ordered.length === 0) return false;
+      const at = ordered.findIndex((m) => m.key === (hover.open?.key ?? lastKey));
+      const m = at >= 0 ? ordered[(at + 1) % ordered.length]! : firstInView(ordered);
+      lastKey = m.key;
+      openWithFocus(m);
       return true;
     },
     rescan: () => scanner.rescanAll(),

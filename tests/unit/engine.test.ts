@@ -61,6 +61,8 @@ describe('engine', () => {
     ['told AFP on Monday; afp and Afp are not', ['AFP→afp']],
     ['Türkiye and Turkey, not turkey', ['Türkiye→turkey', 'Turkey→turkey']],
     ['Владимир Путин', ['Владимир Путин→putin']],
+    ['President Recep\n          Tayyip Erdoğan', ['Recep\n          Tayyip Erdoğan→erdogan']],
+    ['Vladimir\n\nPutin', []],
     ['see https://example.org/Syria or www.syria.gov or press@russia.ru', []],
   ])('%s', (text, expected) => {
     expect(links(text)).toEqual(expected);
@@ -87,6 +89,7 @@ describe('engine', () => {
 
   it.each([
     ['Michael Jordan played', []],
+    ['Michael\n        Jordan played', []],
     ['Jordan Peterson said', []],
     ['Atlanta, Georgia', []],
     ['Amman, Jordan', ['Amman→amman', 'Jordan→jordan']],
