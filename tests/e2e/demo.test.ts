@@ -235,6 +235,15 @@ describe('demo/news.html', () => {
 
       await toggle.click();
       await until(async () => (await both()).every((n) => n === 0), 2_000, 'marks to clear in both tabs');
+      // Nothing of ours is left: no registered highlight, no UI host.
+      for (const page of [news, dark]) {
+        expect(
+          await page.evaluate(() => ({
+            highlights: CSS.highlights.size,
+            hosts: document.querySelectorAll('fact-cards').length,
+          })),
+        ).toEqual({ highlights: 0, hosts: 0 });
+      }
 
       await news.reload();
       // Give a (wrongly) enabled content script time to mark the page before checking it did not.
