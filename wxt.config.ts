@@ -5,6 +5,8 @@ import { factsPlugin } from './facts/vite-plugin';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   imports: false,
+  // FACTCARDS_OUT_DIR lets parallel builds (and the tests that load them) use a folder of their own.
+  outDir: process.env.FACTCARDS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: {
     name: 'Fact Cards',

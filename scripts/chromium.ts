@@ -20,7 +20,10 @@ const CHROMIUM_CANDIDATES = [
 ];
 
 /** The built MV3 extension, relative to the repository root. */
-export const EXTENSION_DIR = fileURLToPath(new URL('../.output/chrome-mv3', import.meta.url));
+export const EXTENSION_DIR = path.resolve(
+  process.env.FACTCARDS_OUT_DIR ?? fileURLToPath(new URL('../.output', import.meta.url)),
+  'chrome-mv3',
+);
 
 /** The service worker registers about 3 s after launch on a two-core machine; allow for a slow CI box. */
 const SERVICE_WORKER_TIMEOUT_MS = 20_000;
