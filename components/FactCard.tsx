@@ -3,12 +3,15 @@
  * nothing here uses innerHTML. Styles live in `fact-card.css`; the caller imports that file into
  * whatever root the card is rendered in (the content script's shadow root, or the popup page).
  */
-import { useId } from 'preact/hooks';
-import type { CardBody } from '../lib/messages';
-import { TYPE_LABEL, formatAsOf, mentionedText, sourceLabel } from './labels';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { CardBody, CardMap } from '../lib/messages';
+import { citation, copyText } from './citation';
+import { TYPE_LABEL, formatAsOf, groupFacts, isHistorical, mentionedText, sourceLabel } from './labels';
 
 /** How many other names the card lists before "+N more"; more than this turns into noise. */
 export const MAX_ALIASES = 5;
+/** How long "Copied" stays after copying a citation: long enough to read, short enough not to linger. */
+export const COPIED_MS = 2000;
 
 export interface FactCardProps {
   card: CardBody;
@@ -18,10 +21,25 @@ export interface FactCardProps {
   onClose?: () => void;
   /** Makes related entities buttons when given; otherwise they are listed as plain text. */
   onOpenRelated?: (id: string) => void;
+  /** Whether the card is pinned (stays open when the pointer leaves); the card tracks it itself when omitted. */
+  pinned?: boolean;
+  /** Shows the Pin toggle when given; called with the new state. */
+  onPin?: (pinned: boolean) => void;
 }
 
-export function FactCard({ card, count, onClose, onOpenRelated }: FactCardProps) {
+export function FactCard({ card, count, onClose, onOpenRelated, pinned, onPin }: FactCardProps) {
   const titleId = `fc-title-${useId()}`;
+  const [ownPinned, setOwnPinned] = useState(false);
+  const isPinned = pinned ?? ownPinned;
+  const [copied, setCopied] = useState<'' | 'Copied' | 'Copy failed'>('');
+  const copiedTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(copiedTimer.current), []);
+  const copy = async (e: MouseEvent) => {
+    const ok = await copyText(citation(card), e.currentTarget as Element);
+    setCopied(ok ? 'Copied' : 'Copy failed');
+    clearTimeout(copiedTimer.current);
+    copiedTimer.current = setTimeout(() => setCopied(''), COPIED_MS);
+  };
   const aliases = card.aliases.slice(0, MAX_ALIASES);
   const moreAliases = card.aliases.length - aliases.length;
   // Records are validated as https at build time; checked again here because an href is the one
@@ -35,12 +53,28 @@ export function FactCard({ card, count, onClose, onOpenRelated }: FactCardProps)
         <h2 class="fc-name" id={titleId}>
           {card.name}
         </h2>
+        {onPin && (
+          <button
+            type="button"
+            class="fc-icon-button fc-pin"
+            aria-label="Pin"
+            aria-pressed={isPinned}
+            title={isPinned ? 'Unpin: close when the pointer leaves' : 'Pin: keep this card open'}
+            onClick={() => {
+              setOwnPinned(!isPinned);
+              onPin(!isPinned);
+            }}
+          >
+            <PinIcon />
+          </button>
+        )}
         {onClose && (
-          <button type="button" class="fc-close" aria-label="Close" onClick={onClose}>
+          <button type="button" class="fc-icon-button fc-close" aria-label="Close" onClick={onClose}>
             <span aria-hidden="true">×</span>
           </button>
         )}
       </header>
+      {card.map && <PlaceMap map={card.map} label={`Map: ${card.name}, ${card.map.country ?? card.kind ?? 'place'}`} />}
       <p class="fc-kind">
         {TYPE_LABEL[card.type]}
         {card.kind && ` · ${card.kind}`}
@@ -49,12 +83,20 @@ export function FactCard({ card, count, onClose, onOpenRelated }: FactCardProps)
 
       {card.facts.length > 0 && (
         <dl class="fc-facts">
-          {card.facts.map((fact, i) => (
+          {groupFacts(card.facts).map((group, i) => (
             <div class="fc-fact" key={i}>
-              <dt class="fc-fact-label">{fact.label}</dt>
-              <dd class="fc-fact-value">
-                {fact.value} <span class="fc-asof">as of {formatAsOf(fact.asOf)}</span>
-              </dd>
+              <dt class="fc-fact-label">{group.label}</dt>
+              {group.facts.map((fact, j) => (
+                <dd class="fc-fact-value" key={j}>
+                  {fact.value}
+                  {!isHistorical(fact.label) && (
+                    <>
+                      {' '}
+                      <span class="fc-asof">as of {formatAsOf(fact.asOf)}</span>
+                    </>
+                  )}
+                </dd>
+              ))}
             </div>
           ))}
         </dl>
@@ -102,7 +144,37 @@ export function FactCard({ card, count, onClose, onOpenRelated }: FactCardProps)
           </ul>
         </div>
       )}
+
+      <div class="fc-actions">
+        <button type="button" class="fc-action" onClick={copy}>
+          Copy citation
+        </button>
+        <span class="fc-copied" aria-live="polite">
+          {copied}
+        </span>
+      </div>
     </section>
+  );
+}
+
+/** The locator map: path data drawn at build time (`facts/maps.ts`), coloured by the card's theme. */
+function PlaceMap({ map, label }: { map: CardMap; label: string }) {
+  const [, , width = 160, height = 100] = map.viewBox.split(/\s+/).map(Number);
+  return (
+    <svg class="fc-map" role="img" aria-label={label} viewBox={map.viewBox} preserveAspectRatio="xMidYMid meet">
+      <rect class="fc-map-sea" width={width} height={height} />
+      <path class="fc-map-land" d={map.land} />
+      {map.focus && <path class="fc-map-focus" d={map.focus} />}
+      <circle class="fc-map-dot" cx={map.dot[0]} cy={map.dot[1]} r={2.6} />
+    </svg>
+  );
+}
+
+function PinIcon() {
+  return (
+    <svg class="fc-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path d="M5 1.5h6l-1 1.2v4.1l2.4 2.4v1.3H8.7V15L8 15.8 7.3 15v-4.5H3.6V9.2L6 6.8V2.7z" />
+    </svg>
   );
 }
 

@@ -3,28 +3,36 @@ import type { EntityType } from '../facts/schema';
 import type { EntitySummary } from '../lib/messages';
 import { TYPE_GROUPS } from './labels';
 
+/** `count`: most mentioned first; `first`: in order of first appearance on the page (the summary's own order). */
+export type SummaryOrder = 'count' | 'first';
+
 export interface PageSummaryProps {
   entities: EntitySummary[];
+  order?: SummaryOrder;
   /** Called with the entity id when its button is chosen. */
   onChoose: (id: string) => void;
 }
 
-/** One group per entity type that has entities, in TYPE_GROUPS order; most-mentioned first, then by name. */
+/**
+ * One group per entity type that has entities, in TYPE_GROUPS order; by default most-mentioned first, then by
+ * name; with `first`, in the order the entities first appear on the page.
+ */
 export function groupEntities(
   entities: EntitySummary[],
+  order: SummaryOrder = 'count',
 ): { type: EntityType; label: string; entities: EntitySummary[] }[] {
-  return TYPE_GROUPS.map(({ type, label }) => ({
-    type,
-    label,
-    entities: entities.filter((e) => e.type === type).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
-  })).filter((g) => g.entities.length > 0);
+  return TYPE_GROUPS.map(({ type, label }) => {
+    const list = entities.filter((e) => e.type === type);
+    if (order === 'count') list.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    return { type, label, entities: list };
+  }).filter((g) => g.entities.length > 0);
 }
 
-export function PageSummary({ entities, onChoose }: PageSummaryProps) {
+export function PageSummary({ entities, onChoose, order = 'count' }: PageSummaryProps) {
   if (entities.length === 0) return <p class="fc-empty">No known names on this page yet.</p>;
   return (
     <div class="fc-summary-groups">
-      {groupEntities(entities).map((group) => (
+      {groupEntities(entities, order).map((group) => (
         <section class="fc-group" key={group.type} aria-labelledby={`fc-group-${group.type}`}>
           <h2 class="fc-group-title" id={`fc-group-${group.type}`}>
             {group.label} <span class="fc-group-count">({group.entities.length})</span>

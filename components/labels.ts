@@ -46,3 +46,22 @@ export function sourceLabel(url: string): string {
     return url;
   }
 }
+
+/**
+ * Facts about the past ("Born", "Died", "Earlier", "Previously", "Former office") carry their years in the
+ * value; an "as of" beside them would only repeat the date, so the card leaves it out.
+ */
+export function isHistorical(label: string): boolean {
+  return /^(born|died|earlier|previously|former\b.*)$/i.test(label.trim());
+}
+
+/** Consecutive facts with the same label ("Former office", "Former office") as one group, in order. */
+export function groupFacts<F extends { label: string }>(facts: readonly F[]): { label: string; facts: F[] }[] {
+  const groups: { label: string; facts: F[] }[] = [];
+  for (const fact of facts) {
+    const last = groups.at(-1);
+    if (last && last.label === fact.label) last.facts.push(fact);
+    else groups.push({ label: fact.label, facts: [fact] });
+  }
+  return groups;
+}

@@ -5,7 +5,8 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { PageSummary } from '../../components/PageSummary';
+import { PageSummary, type SummaryOrder } from '../../components/PageSummary';
+import { StoreSearch, type StoreSearchProps } from '../../components/StoreSearch';
 import { SiteSwitch } from '../../components/SiteSwitch';
 import { exportFileName, toExport } from '../../components/export';
 import type { PageSummary as Summary } from '../../lib/messages';
@@ -28,6 +29,8 @@ export interface PopupDeps {
   download(fileName: string, json: string): void;
   /** Closes a real toolbar popup; absent when the popup page was opened as a tab (`?tabId=`). */
   close?: () => void;
+  /** Search across the whole fact store, and the card body of any entity (both optional). */
+  store?: StoreSearchProps;
 }
 
 type State = { status: 'loading' } | { status: 'unavailable' } | { status: 'ready'; summary: Summary };
@@ -47,6 +50,7 @@ function isSummary(v: unknown): v is Summary {
 export function App({ deps }: { deps: PopupDeps }) {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [busy, setBusy] = useState(false);
+  const [order, setOrder] = useState<SummaryOrder>('count');
 
   async function refresh() {
     try {
@@ -74,7 +78,7 @@ export function App({ deps }: { deps: PopupDeps }) {
 
   if (state.status === 'unavailable') {
     return (
-      <Shell>
+      <Shell store={deps.store}>
         <div class="fc-notice" role="status">
           <p class="fc-notice-title">Fact Cards can't run on this page.</p>
           <p class="fc-notice-why">
@@ -116,11 +120,33 @@ export function App({ deps }: { deps: PopupDeps }) {
   }
 
   return (
-    <Shell title={summary.title}>
+    <Shell title={summary.title} store={deps.store}>
       <SiteSwitch host={summary.host} checked={summary.enabled} onChange={toggle} disabled={busy} />
       {summary.enabled ? (
         <>
-          <PageSummary entities={summary.entities} onChoose={choose} />
+          {summary.entities.length > 1 && (
+            <fieldset class="fc-order">
+              <legend class="fc-visually-hidden">Sort the names</legend>
+              {(
+                [
+                  ['count', 'Most mentioned'],
+                  ['first', 'First appearance'],
+                ] as const
+              ).map(([value, label]) => (
+                <label key={value} class="fc-order-option">
+                  <input
+                    type="radio"
+                    name="fc-order"
+                    value={value}
+                    checked={order === value}
+                    onChange={() => setOrder(value)}
+                  />
+                  {label}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <PageSummary entities={summary.entities} onChoose={choose} order={order} />
           {summary.entities.length > 0 && (
             <footer class="fc-footer">
               <button type="button" class="fc-button" onClick={exportJson}>
@@ -136,13 +162,14 @@ export function App({ deps }: { deps: PopupDeps }) {
   );
 }
 
-function Shell({ title, children }: { title?: string; children: ComponentChildren }) {
+function Shell({ title, store, children }: { title?: string; store?: StoreSearchProps; children: ComponentChildren }) {
   return (
     <main class="fc-popup">
       <header class="fc-popup-header">
         <h1 class="fc-popup-title">Fact Cards</h1>
         {title && <p class="fc-page-title">{title}</p>}
       </header>
+      {store && <StoreSearch {...store} />}
       {children}
     </main>
   );

@@ -1,5 +1,8 @@
 import { render } from 'preact';
+import { index } from 'virtual:fact-index';
 import { browser } from '#imports';
+import { searchStore } from '../../components/search';
+import type { BackgroundRequest, CardBody } from '../../lib/messages';
 import { setSiteEnabled } from '../../lib/settings';
 import { App } from './App';
 import { createPopupDeps, downloadJson, tabIdParam } from './deps';
@@ -11,5 +14,10 @@ const deps = createPopupDeps(browser, {
   download: (name, json) => downloadJson(name, json),
   close: () => window.close(),
 });
+deps.store = {
+  search: (query) => searchStore(index, query),
+  card: (id) =>
+    browser.runtime.sendMessage({ type: 'card', id } satisfies BackgroundRequest) as Promise<CardBody | null>,
+};
 
 render(<App deps={deps} />, document.getElementById('app')!);

@@ -8,6 +8,10 @@ import { card, until, useExtension, waitForMarks } from './harness';
 
 const h = useExtension();
 
+/** The extension's `chrome` global inside the service worker (typed loosely: tests only send messages). */
+type Chrome = { tabs: { sendMessage(tabId: number, msg: unknown, opts: { frameId: number }): Promise<unknown> } };
+declare const chrome: Chrome;
+
 /** What has focus, looking through our shadow root: "tag.class" of the innermost active element. */
 const focused = (page: Page) =>
   page.evaluate(() => {

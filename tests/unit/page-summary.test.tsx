@@ -108,3 +108,19 @@ describe('SiteSwitch', () => {
     expect(onChange).toHaveBeenCalledWith(false);
   });
 });
+
+describe('groupEntities order', () => {
+  it('keeps first-appearance order when asked, and sorts by count by default', () => {
+    const e = (id: string, count: number) => ({
+      id,
+      name: id,
+      type: 'place' as const,
+      wikipedia: id,
+      count,
+      mentions: [],
+    });
+    const page = [e('b', 1), e('a', 5), e('c', 2)];
+    expect(groupEntities(page, 'first')[0]!.entities.map((x) => x.id)).toEqual(['b', 'a', 'c']);
+    expect(groupEntities(page)[0]!.entities.map((x) => x.id)).toEqual(['a', 'c', 'b']);
+  });
+});
