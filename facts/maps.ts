@@ -5,13 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import {
-  geoAzimuthalEqualArea,
-  geoBounds,
-  geoCentroid,
-  geoPath,
-  type GeoProjection,
-} from 'd3-geo';
+import { geoAzimuthalEqualArea, geoBounds, geoCentroid, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, MultiPoint, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import worldCountries from 'world-countries';
@@ -33,7 +27,7 @@ const NEAR_KM = 60;
 const PART_KM = 2000;
 const EARTH_KM = 6371;
 /** Douglas–Peucker tolerance in tenths of a viewBox unit: detail below half a unit is invisible at card size. */
-const TOLERANCE = 5;
+const TOLERANCE = 6;
 /** Rings smaller than this (in square viewBox units) are dropped from the faint background, not from the focus. */
 const MIN_AREA = 1.5;
 
@@ -192,7 +186,8 @@ function simplify(ring: [number, number][], tolerance: number): [number, number]
     let max = tolerance;
     for (let i = a + 1; i < b; i++) {
       const P = pts[i]!;
-      const d = len === 0 ? Math.hypot(P[0] - A[0], P[1] - A[1]) : Math.abs(dx * (P[1] - A[1]) - dy * (P[0] - A[0])) / len;
+      const d =
+        len === 0 ? Math.hypot(P[0] - A[0], P[1] - A[1]) : Math.abs(dx * (P[1] - A[1]) - dy * (P[0] - A[0])) / len;
       if (d > max) [idx, max] = [i, d];
     }
     if (idx >= 0) {
@@ -205,7 +200,9 @@ function simplify(ring: [number, number][], tolerance: number): [number, number]
 
 /** Area in square viewBox units (rings are in tenths). */
 const ringArea = (ring: [number, number][]) =>
-  Math.abs(ring.reduce((s, p, i) => s + p[0] * ring[(i + 1) % ring.length]![1] - ring[(i + 1) % ring.length]![0] * p[1], 0)) / 200;
+  Math.abs(
+    ring.reduce((s, p, i) => s + p[0] * ring[(i + 1) % ring.length]![1] - ring[(i + 1) % ring.length]![0] * p[1], 0),
+  ) / 200;
 
 /** A number of tenths as the shortest SVG number: 15 → "1.5", -3 → "-.3", 20 → "2". */
 function num(tenths: number): string {
@@ -272,7 +269,7 @@ const scaleForSpan = (spanKm: number) => (MAP_WIDTH * EARTH_KM) / spanKm;
 /** Maps wider than this draw from the 1:110m outlines: 1:50m detail would be below a pixel. */
 const COARSE_SPAN_KM = 2500;
 /** Characters of path data per map (both layers), so that a card body stays a few kilobytes. */
-const PATH_BUDGET = 2600;
+const PATH_BUDGET = 2000;
 
 const drawn = new Map<string, { land: string; focus: string }>();
 

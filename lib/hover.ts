@@ -34,9 +34,16 @@ export interface HoverMachine {
   pointerOnCard(on: boolean): void;
   /** Opens a card at once (keyboard, popup); focus goes into the card. */
   openNow(target: HoverTarget): void;
-  /** Esc, close button, site switched off. */
+  /** Esc, close button, site switched off. Also unpins. */
   close(): void;
+  /**
+   * Pins (true) or unpins (false) the open card. A pinned card ignores the pointer: leaving it or its mention
+   * starts no grace, and other mentions do not replace it; only close() (Esc, Close) or openNow() ends it.
+   * Unpinning while the pointer is on neither the card nor its mention starts the grace. No-op with no card.
+   */
+  pin(on: boolean): void;
   readonly open: HoverTarget | null;
+  readonly pinned: boolean;
   readonly token: number;
 }
 
@@ -49,6 +56,9 @@ export function createHoverMachine(effects: HoverEffects, timers: Timers = defau
   let open: HoverTarget | null = null;
   let pending: HoverTarget | null = null;
   let onCard = false;
+  /** The pointer is over the open card's own mention. */
+  let onMention = false;
+  let pinned = false;
   let token = 0;
   let dwell: number | undefined;
   let grace: number | undefined;
@@ -67,12 +77,15 @@ export function createHoverMachine(effects: HoverEffects, timers: Timers = defau
     clearGrace();
     open = target;
     onCard = false;
+    onMention = via === 'pointer';
+    pinned = false;
     token++;
     effects.show(target, token, via);
   };
   const hide = () => {
     clearDwell();
     clearGrace();
+    pinned = false;
     if (open) {
       open = null;
       onCard = false;
@@ -81,11 +94,13 @@ export function createHoverMachine(effects: HoverEffects, timers: Timers = defau
     }
   };
   const startGrace = () => {
-    if (grace === undefined && open) grace = timers.setTimeout(hide, GRACE_MS);
+    if (grace === undefined && open && !pinned) grace = timers.setTimeout(hide, GRACE_MS);
   };
 
   return {
     pointerAt(target) {
+      onMention = !!target && !!open && target.key === open.key;
+      if (pinned) return;
       if (target && open && target.key === open.key) {
         clearDwell();
         clearGrace();
@@ -109,8 +124,19 @@ export function createHoverMachine(effects: HoverEffects, timers: Timers = defau
       show(target, 'keyboard');
     },
     close: hide,
+    pin(on) {
+      if (!open) return;
+      pinned = on;
+      if (on) {
+        clearDwell();
+        clearGrace();
+      } else if (!onCard && !onMention) startGrace();
+    },
     get open() {
       return open;
+    },
+    get pinned() {
+      return pinned;
     },
     get token() {
       return token;

@@ -18,6 +18,21 @@ export interface CardBody {
   sources: string[];
   related: { id: string; name: string }[];
   coordinates?: [number, number];
+  /** Locator map of a place, drawn at build time (`facts/maps.ts`). */
+  map?: CardMap;
+}
+
+/** A small SVG locator map: path data in a 160×100 viewBox, the place's country highlighted. */
+export interface CardMap {
+  viewBox: string;
+  /** Neighbouring countries (drawn faint). */
+  land: string;
+  /** The country holding the place ("" at sea). */
+  focus: string;
+  /** The place, in viewBox units. */
+  dot: [number, number];
+  /** The highlighted country's name, when it is not the place itself. */
+  country?: string;
 }
 
 /** One entity found on a page. `mentions` are the linked texts in page order. */

@@ -17,6 +17,8 @@ export interface CardLayerHandlers {
   onPointerOnCard(on: boolean): void;
   onClose(): void;
   onOpenRelated(id: string): void;
+  /** The user pinned or unpinned the card: a pinned card stays until Esc or Close. */
+  onPin(on: boolean): void;
 }
 
 export interface CardLayer {
@@ -65,14 +67,32 @@ export async function createCardLayer(ctx: ContentScriptContext, handlers: CardL
 
   let stopAutoUpdate: (() => void) | null = null;
   let returnFocus: HTMLElement | null = null;
+  // The pin lives in the hover machine; the card only shows it, so a new card never inherits a stale pin.
+  let pinned = false;
+  let current: [CardBody, number] | null = null;
 
-  const draw = (card: CardBody, count: number) =>
+  const draw = (card: CardBody, count: number) => {
+    current = [card, count];
     render(
-      <FactCard card={card} count={count} onClose={handlers.onClose} onOpenRelated={handlers.onOpenRelated} />,
+      <FactCard
+        card={card}
+        count={count}
+        pinned={pinned}
+        onPin={(on) => {
+          pinned = on;
+          handlers.onPin(on);
+          if (current) draw(...current);
+        }}
+        onClose={handlers.onClose}
+        onOpenRelated={handlers.onOpenRelated}
+      />,
       popover,
     );
+  };
 
   const hide = () => {
+    pinned = false;
+    current = null;
     stopAutoUpdate?.();
     stopAutoUpdate = null;
     if (popover.matches(':popover-open')) popover.hidePopover();
@@ -84,6 +104,7 @@ export async function createCardLayer(ctx: ContentScriptContext, handlers: CardL
   return {
     show(anchor, card, count, focus) {
       stopAutoUpdate?.();
+      pinned = false;
       popover.dataset.theme = pageTheme();
       draw(card, count);
       if (!popover.matches(':popover-open')) popover.showPopover();

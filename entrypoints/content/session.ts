@@ -70,6 +70,7 @@ export async function startSession(ctx: ContentScriptContext, engine: Engine): P
   layer = await createCardLayer(ctx, {
     onPointerOnCard: (on) => hover.pointerOnCard(on),
     onClose: () => hover.close(),
+    onPin: (on) => hover.pin(on),
     onOpenRelated: (id) =>
       void body(id).then((card) => {
         if (card && hover.open) layer?.replace(card, countOf(id));

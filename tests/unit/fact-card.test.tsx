@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FactCard } from '../../components/FactCard';
 import { sampleCard } from './ui-fixtures';
@@ -138,5 +139,111 @@ describe('FactCard', () => {
     render(<FactCard card={sampleCard()} onClose={onClose} />, root);
     $<HTMLButtonElement>('button[aria-label="Close"]')!.click();
     expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  describe('locator map', () => {
+    const map = {
+      viewBox: '0 0 160 100',
+      land: 'M0 0l10 0 0 10z',
+      focus: 'M20 20l10 0 0 10z',
+      dot: [25, 25] as [number, number],
+    };
+
+    it('is an image named "Map: name, country" with the country highlighted and a dot', () => {
+      render(<FactCard card={sampleCard({ map: { ...map, country: 'Syria' } })} />, root);
+      const svg = $('svg[role="img"]')!;
+      expect(svg.getAttribute('aria-label')).toBe('Map: Hmeimim Air Base, Syria');
+      expect(svg.getAttribute('viewBox')).toBe('0 0 160 100');
+      expect(svg.querySelector('.fc-map-focus')!.getAttribute('d')).toBe(map.focus);
+      const dot = svg.querySelector('.fc-map-dot')!;
+      expect([dot.getAttribute('cx'), dot.getAttribute('cy')]).toEqual(['25', '25']);
+    });
+
+    it('falls back to the kind when the place has no country of its own (a country, a sea)', () => {
+      render(<FactCard card={sampleCard({ name: 'Black Sea', kind: 'sea', map: { ...map, focus: '' } })} />, root);
+      expect($('svg[role="img"]')!.getAttribute('aria-label')).toBe('Map: Black Sea, sea');
+      expect($('.fc-map-focus')).toBeNull();
+    });
+
+    it('is absent without map data', () => {
+      render(<FactCard card={sampleCard()} />, root);
+      expect($('svg[role="img"]')).toBeNull();
+    });
+  });
+
+  it('leaves the as-of date off facts about the past and groups repeated labels', () => {
+    render(
+      <FactCard
+        card={sampleCard({
+          type: 'person',
+          facts: [
+            { label: 'Office', value: 'President of Egypt (since June 2014)', asOf: '2025-10' },
+            { label: 'Former office', value: 'Minister of Defence (2012–2014)', asOf: '2014' },
+            { label: 'Former office', value: 'Director of Military Intelligence (2010–2012)', asOf: '2012' },
+            { label: 'Born', value: '19 November 1954, Cairo', asOf: '1954-11-19' },
+          ],
+        })}
+      />,
+      root,
+    );
+    const facts = $$('.fc-fact').map((f) => [
+      f.querySelector('dt')!.textContent,
+      [...f.querySelectorAll('dd')].map((d) => d.textContent),
+    ]);
+    expect(facts).toEqual([
+      ['Office', ['President of Egypt (since June 2014) as of Oct 2025']],
+      ['Former office', ['Minister of Defence (2012–2014)', 'Director of Military Intelligence (2010–2012)']],
+      ['Born', ['19 November 1954, Cairo']],
+    ]);
+  });
+
+  describe('Copy citation', () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it('copies the citation and says "Copied" in a polite live region', async () => {
+      const writeText = vi.fn().mockResolvedValue(undefined);
+      vi.spyOn(navigator, 'clipboard', 'get').mockReturnValue({ writeText } as unknown as Clipboard);
+      render(<FactCard card={sampleCard()} />, root);
+      const live = $('[aria-live="polite"]')!;
+      expect(live.textContent).toBe('');
+      const button = $$<HTMLButtonElement>('button').find((b) => b.textContent === 'Copy citation')!;
+      await act(async () => {
+        button.click();
+      });
+      expect(writeText).toHaveBeenCalledWith(
+        'Hmeimim Air Base: Russian air base in Latakia Governorate, Syria, used since 2015. ' +
+          'Source: https://en.wikipedia.org/wiki/Khmeimim_Air_Base (as of Oct 2025)',
+      );
+      await vi.waitFor(() => expect(live.textContent).toBe('Copied'));
+    });
+  });
+
+  describe('Pin', () => {
+    const pinButton = () => $<HTMLButtonElement>('button[aria-label="Pin"]');
+
+    it('is shown only with onPin', () => {
+      render(<FactCard card={sampleCard()} />, root);
+      expect(pinButton()).toBeNull();
+    });
+
+    it('is a toggle reporting the new state through onPin', async () => {
+      const onPin = vi.fn();
+      render(<FactCard card={sampleCard()} onPin={onPin} />, root);
+      expect(pinButton()!.getAttribute('aria-pressed')).toBe('false');
+      await act(() => pinButton()!.click());
+      expect(onPin).toHaveBeenLastCalledWith(true);
+      expect(pinButton()!.getAttribute('aria-pressed')).toBe('true');
+      await act(() => pinButton()!.click());
+      expect(onPin).toHaveBeenLastCalledWith(false);
+      expect(pinButton()!.getAttribute('aria-pressed')).toBe('false');
+    });
+
+    it('follows the pinned prop when given', () => {
+      const onPin = vi.fn();
+      render(<FactCard card={sampleCard()} pinned onPin={onPin} />, root);
+      expect(pinButton()!.getAttribute('aria-pressed')).toBe('true');
+      pinButton()!.click();
+      expect(onPin).toHaveBeenCalledWith(false);
+    });
   });
 });

@@ -78,4 +78,96 @@ describe('hover machine', () => {
     machine.openNow(moscow);
     expect(log).toEqual(['show moscow #1 keyboard']);
   });
+
+  describe('pin', () => {
+    const openPutin = () => {
+      machine.pointerAt(putin);
+      vi.advanceTimersByTime(DWELL_MS);
+    };
+
+    it('keeps a pinned card open when the pointer leaves the mention and the card', () => {
+      openPutin();
+      machine.pin(true);
+      expect(machine.pinned).toBe(true);
+      machine.pointerAt(null);
+      machine.pointerOnCard(true);
+      machine.pointerOnCard(false);
+      vi.advanceTimersByTime(GRACE_MS * 10);
+      expect(log).toEqual(['show vladimir-putin #1 pointer']);
+      expect(machine.open).toEqual(putin);
+    });
+
+    it('cancels a grace that had already started', () => {
+      openPutin();
+      machine.pointerAt(null);
+      vi.advanceTimersByTime(GRACE_MS - 10);
+      machine.pin(true);
+      vi.advanceTimersByTime(GRACE_MS * 10);
+      expect(machine.open).toEqual(putin);
+    });
+
+    it('does not let other mentions replace a pinned card, nor a dwell started before the pin', () => {
+      openPutin();
+      machine.pointerAt(moscow);
+      machine.pin(true);
+      vi.advanceTimersByTime(DWELL_MS * 4);
+      machine.pointerAt(null);
+      machine.pointerAt(moscow);
+      vi.advanceTimersByTime(DWELL_MS * 4);
+      expect(log).toEqual(['show vladimir-putin #1 pointer']);
+      expect(machine.token).toBe(1);
+    });
+
+    it('closes on close() and unpins', () => {
+      openPutin();
+      machine.pin(true);
+      machine.close();
+      expect(log).toEqual(['show vladimir-putin #1 pointer', 'hide']);
+      expect(machine.pinned).toBe(false);
+      expect(machine.open).toBeNull();
+    });
+
+    it('starts the grace on unpin when the pointer is on neither the card nor its mention', () => {
+      openPutin();
+      machine.pin(true);
+      machine.pointerAt(null);
+      machine.pin(false);
+      expect(machine.pinned).toBe(false);
+      vi.advanceTimersByTime(GRACE_MS - 1);
+      expect(machine.open).toEqual(putin);
+      vi.advanceTimersByTime(1);
+      expect(log.at(-1)).toBe('hide');
+    });
+
+    it('stays open on unpin while the pointer is on the card (the Pin button is on the card)', () => {
+      openPutin();
+      machine.pointerOnCard(true);
+      machine.pin(true);
+      machine.pin(false);
+      vi.advanceTimersByTime(GRACE_MS * 10);
+      expect(machine.open).toEqual(putin);
+      machine.pointerOnCard(false);
+      vi.advanceTimersByTime(GRACE_MS);
+      expect(log.at(-1)).toBe('hide');
+    });
+
+    it('behaves as before after unpinning: another mention replaces the card after its dwell', () => {
+      openPutin();
+      machine.pin(true);
+      machine.pin(false);
+      machine.pointerAt(moscow);
+      vi.advanceTimersByTime(DWELL_MS);
+      expect(log).toEqual(['show vladimir-putin #1 pointer', 'show moscow #2 pointer']);
+    });
+
+    it('is ignored when no card is open, and a keyboard open replaces a pinned card unpinned', () => {
+      machine.pin(true);
+      expect(machine.pinned).toBe(false);
+      openPutin();
+      machine.pin(true);
+      machine.openNow(moscow);
+      expect(machine.pinned).toBe(false);
+      expect(log).toEqual(['show vladimir-putin #1 pointer', 'show moscow #2 keyboard']);
+    });
+  });
 });

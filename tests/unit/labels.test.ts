@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAsOf, mentionedText, sourceLabel } from '../../components/labels';
+import { formatAsOf, groupFacts, isHistorical, mentionedText, sourceLabel } from '../../components/labels';
 
 describe('formatAsOf', () => {
   it.each([
@@ -31,5 +31,37 @@ describe('sourceLabel', () => {
     ['nonsense', 'nonsense'],
   ])('%s → %s', (url, expected) => {
     expect(sourceLabel(url)).toBe(expected);
+  });
+});
+
+describe('isHistorical', () => {
+  it.each([
+    ['Born', true],
+    ['Died', true],
+    ['Earlier', true],
+    ['Previously', true],
+    ['Former office', true],
+    ['Former role', true],
+    ['Office', false],
+    ['Role', false],
+    ['Opened', false],
+  ])('%s → %s', (label, expected) => {
+    expect(isHistorical(label)).toBe(expected);
+  });
+});
+
+describe('groupFacts', () => {
+  it('groups consecutive facts with the same label, in order', () => {
+    const f = (label: string, value: string) => ({ label, value });
+    expect(
+      groupFacts([f('Office', 'a'), f('Former office', 'b'), f('Former office', 'c'), f('Born', 'd')]).map((g) => [
+        g.label,
+        g.facts.map((x) => x.value),
+      ]),
+    ).toEqual([
+      ['Office', ['a']],
+      ['Former office', ['b', 'c']],
+      ['Born', ['d']],
+    ]);
   });
 });
