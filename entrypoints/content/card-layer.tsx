@@ -3,7 +3,7 @@
  * Preact, sit in the top layer (page z-index, transforms and overflow cannot hide them) and are placed by
  * @floating-ui/dom on a virtual element built from the mention's range.
  */
-import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { FactCard } from '../../components/FactCard';
@@ -118,7 +118,19 @@ export async function createCardLayer(ctx: ContentScriptContext, handlers: CardL
         void computePosition(virtual, popover, {
           strategy: 'fixed',
           placement: 'bottom-start',
-          middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+          middleware: [
+            inline(),
+            offset(6),
+            flip({ padding: 8 }),
+            shift({ padding: 8 }),
+            // When neither side has room for the whole card, cap its height to the space there; it scrolls inside.
+            size({
+              padding: 8,
+              apply({ availableHeight }) {
+                popover.style.setProperty('--fc-max-height', `${Math.max(120, Math.floor(availableHeight))}px`);
+              },
+            }),
+          ],
         }).then(({ x, y }) => {
           popover.style.left = `${x}px`;
           popover.style.top = `${y}px`;

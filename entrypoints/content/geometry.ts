@@ -13,14 +13,36 @@ export function liveRange(m: PageMention): Range {
 }
 
 type CaretDoc = Document & {
-  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  caretPositionFromPoint?: (
+    x: number,
+    y: number,
+    options?: { shadowRoots?: ShadowRoot[] },
+  ) => { offsetNode: Node; offset: number } | null;
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
 };
+
+/**
+ * The open shadow roots on the way down to the element under the point, outermost first. Hit-testing stops at
+ * a shadow host unless it is handed the host's shadow root.
+ */
+function shadowRootsAt(x: number, y: number): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  let el = document.elementFromPoint(x, y);
+  // Our own card layer is a shadow host too; it never holds marks.
+  while (el?.shadowRoot && el.tagName !== 'FACT-CARDS' && roots.length < 32) {
+    roots.push(el.shadowRoot);
+    const inner = el.shadowRoot.elementFromPoint(x, y);
+    el = inner === el ? null : inner;
+  }
+  return roots;
+}
 
 function caretAt(x: number, y: number): [Node, number] | null {
   const doc = document as CaretDoc;
   if (doc.caretPositionFromPoint) {
-    const p = doc.caretPositionFromPoint(x, y);
+    const shadowRoots = shadowRootsAt(x, y);
+    const p =
+      shadowRoots.length > 0 ? doc.caretPositionFromPoint(x, y, { shadowRoots }) : doc.caretPositionFromPoint(x, y);
     return p ? [p.offsetNode, p.offset] : null;
   }
   const r = doc.caretRangeFromPoint?.(x, y);

@@ -13,6 +13,8 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
+  // WXT would otherwise window.postMessage a "script started" note carrying our extension id to every page.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     const engine = createEngine(index);
     let session: Session | null = null;

@@ -5,16 +5,28 @@
 import type { Engine, LinkState } from '../../facts/engine';
 import { newLinkState } from '../../facts/engine';
 import type { MarkStore } from './marks';
-import { blockOf, insideSkipped, locate, textBlocks } from './walk';
+import { blockOf, insideSkipped, locate, textBlocks, textNodesIn } from './walk';
 
 /** Work per slice before yielding to the page: well under the 50 ms that counts as a long task. */
 export const SLICE_MS = 8;
 
-const yieldToPage = (): Promise<void> => {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (s?.yield) return s.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-};
+/**
+ * Ends the slice and queues the rest behind what the page has waiting. Not `scheduler.yield()`: its
+ * continuation jumps ahead of the page's queued tasks (timers, messages, DevTools), so a long scan made of
+ * short slices still starved the page for seconds on a 2 MB page. A private MessageChannel posts an ordinary
+ * task with no timer clamping; the page cannot see its messages.
+ */
+let channel: MessageChannel | null = null;
+const waiting: (() => void)[] = [];
+const yieldToPage = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (!channel) {
+      channel = new MessageChannel();
+      channel.port1.onmessage = () => waiting.shift()?.();
+    }
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
 
 export interface Scanner {
   /** Resolves when the pending work (first scan and queued changes) is done. */
@@ -37,14 +49,9 @@ export function startScanner(
 
   const scanRoot = async (node: Node, deadline: { t: number }) => {
     if (!node.isConnected || (node !== root && insideSkipped(node))) return;
-    // Drop what this subtree had before re-reading it.
-    if (node !== root) {
-      const old: Text[] = [];
-      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-      for (let t = walker.nextNode(); t; t = walker.nextNode()) old.push(t as Text);
-      marks.removeNodes(old);
-    }
-    for (const block of textBlocks(node)) {
+    // Drop what this subtree (and any open shadow root in it) had before re-reading it.
+    if (node !== root) marks.removeNodes(textNodesIn(node));
+    for (const block of textBlocks(node, follow)) {
       if (signal.aborted) return;
       for (const l of engine.find(block.text, state)) {
         const [sn, so] = locate(block, l.start, false);
@@ -100,7 +107,15 @@ export function startScanner(
     }
     if (dirty.size > 0) schedule();
   });
-  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  const watching = { childList: true, subtree: true, characterData: true };
+  observer.observe(root, watching);
+  // A MutationObserver on the body does not see inside shadow roots: each open one we read is observed too.
+  const followed = new WeakSet<ShadowRoot>();
+  function follow(shadow: ShadowRoot) {
+    if (followed.has(shadow)) return;
+    followed.add(shadow);
+    observer.observe(shadow, watching);
+  }
   signal.addEventListener('abort', () => observer.disconnect());
   schedule();
 

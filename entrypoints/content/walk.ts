@@ -2,6 +2,8 @@
  * Reads a page's text as blocks: the text of consecutive text nodes under one block element, joined, so a name
  * can span inline elements (`<b>Sergey</b> Lavrov`) and offsets map back to (node, offset) pairs.
  * Skips what is not prose or not the page's: scripts, styles, form fields, code, editable regions, our UI.
+ * Descends into the page's open shadow roots (closed ones are out of reach by design); a name does not span a
+ * shadow boundary.
  */
 
 /** Elements whose text is never read. */
@@ -80,24 +82,53 @@ const isEditable = (el: Element): boolean => {
 /** True when an element's subtree must not be read. */
 export const skipsSubtree = (el: Element): boolean => SKIP.has(el.tagName) || isEditable(el);
 
-/** True when `node` sits inside something we never read (walks up to the root). */
+const isShadowRoot = (node: Node | null): node is ShadowRoot => node?.nodeType === 11 && 'host' in node;
+
+/** The parent element, crossing from a shadow root's top level to its host. */
+const composedParent = (node: Node): Element | null => {
+  if (node.parentElement) return node.parentElement;
+  const up = isShadowRoot(node) ? node : node.parentNode;
+  return isShadowRoot(up) ? up.host : null;
+};
+
+/** True when `node` sits inside something we never read (walks up to the document, through shadow hosts). */
 export function insideSkipped(node: Node): boolean {
-  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+  for (let el = node.nodeType === 1 ? (node as Element) : composedParent(node); el; el = composedParent(el)) {
     if (skipsSubtree(el)) return true;
   }
   return (node.ownerDocument ?? document).designMode === 'on';
 }
 
-/** The nearest ancestor that is not inline: the unit a rescan re-reads after a change. */
-export function blockOf(node: Node): Element | null {
+/**
+ * The nearest ancestor that is not inline: the unit a rescan re-reads after a change. Inside a shadow root
+ * whose top level holds text, the shadow root itself.
+ */
+export function blockOf(node: Node): Element | ShadowRoot | null {
   let el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  if (!el) return isShadowRoot(node) ? node : isShadowRoot(node.parentNode) ? node.parentNode : null;
   while (el && INLINE.has(el.tagName) && el.parentElement) el = el.parentElement;
   return el;
 }
 
-/** Yields the text blocks under `root` in document order. */
-export function* textBlocks(root: Node): Generator<TextBlock> {
-  let block: Element | null = null;
+/** Every text node under `root`, including those in open shadow roots below it (for dropping old marks). */
+export function textNodesIn(root: Node): Text[] {
+  const out: Text[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  for (let n: Node | null = root; n; n = walker.nextNode()) {
+    if (n.nodeType === 3) out.push(n as Text);
+    else if (n.nodeType === 1 && (n as Element).shadowRoot && (n as Element).tagName !== 'FACT-CARDS') {
+      out.push(...textNodesIn((n as Element).shadowRoot!));
+    }
+  }
+  return out;
+}
+
+/**
+ * Yields the text blocks under `root` in document order, an open shadow root's blocks where its host is.
+ * `onShadowRoot` hears of every open shadow root read, so the caller can follow changes inside it.
+ */
+export function* textBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => void): Generator<TextBlock> {
+  let block: Node | null = null;
   let cur: TextBlock = { text: '', nodes: [], offsets: [] };
   const flush = function* () {
     if (cur.nodes.length > 0) yield cur;
@@ -124,6 +155,12 @@ export function* textBlocks(root: Node): Generator<TextBlock> {
       const el = node as Element;
       if (node !== root && skipsSubtree(el)) descend = false;
       else if (el.tagName === 'BR' && cur.nodes.length > 0) cur.text += '\n';
+      else if (el.shadowRoot) {
+        // The element's shadow tree is what renders; its light children still show through slots.
+        onShadowRoot?.(el.shadowRoot);
+        yield* flush();
+        yield* textBlocks(el.shadowRoot, onShadowRoot);
+      }
     }
     if (descend && node.firstChild) {
       node = node.firstChild;
