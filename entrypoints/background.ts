@@ -1,23 +1,38 @@
 import { browser, defineBackground } from '#imports';
 import { cards } from 'virtual:fact-cards';
 import { BADGE_COLOR, createBackgroundHandler } from '../lib/background-handler';
-import { COMMANDS } from '../lib/messages';
+import { COMMANDS, isBackgroundRequest, type CardBody } from '../lib/messages';
+import { compilePack } from '../lib/packs';
+import { factPacks, type FactPacks } from '../lib/settings';
 
 export default defineBackground(() => {
+  // Built-in cards plus the cards of the user's fact packs (built-ins win on an id clash).
+  const all: Record<string, CardBody> = { ...cards };
+  let packIds: string[] = [];
+  const loadPacks = (v: FactPacks) => {
+    for (const id of packIds) delete all[id];
+    const extra: Record<string, CardBody> = Object.assign({}, ...v.packs.map((p) => compilePack(p.records).cards));
+    packIds = Object.keys(extra).filter((id) => !Object.hasOwn(cards, id));
+    for (const id of packIds) all[id] = extra[id]!;
+  };
+  const packsReady = factPacks.getValue().then(loadPacks);
+  factPacks.watch(loadPacks);
+
   // MV2 builds (Firefox) have browserAction where MV3 has action.
   const action = browser.action ?? browser.browserAction;
-  browser.runtime.onMessage.addListener(
-    createBackgroundHandler({
-      cards,
-      async setBadge(tabId, text) {
-        try {
-          await action.setBadgeText({ tabId, text });
-          if (text) await action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
-        } catch {
-          // The tab closed before the content script's report arrived.
-        }
-      },
-    }),
+  const handle = createBackgroundHandler({
+    cards: all,
+    async setBadge(tabId, text) {
+      try {
+        await action.setBadgeText({ tabId, text });
+        if (text) await action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
+      } catch {
+        // The tab closed before the content script's report arrived.
+      }
+    },
+  });
+  browser.runtime.onMessage.addListener((msg: unknown, sender: { tab?: { id?: number } }) =>
+    isBackgroundRequest(msg) && msg.type === 'card' ? packsReady.then(() => handle(msg, sender)) : handle(msg, sender),
   );
   // Keyboard commands act on the page, so the content script (which knows its host and marks) handles them.
   browser.commands?.onCommand.addListener((command, tab) => {

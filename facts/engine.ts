@@ -4,7 +4,7 @@
  */
 import { typeOfCode, type CompiledIndex } from './compile';
 import { link, newLinkState, type Link, type LinkState } from './link';
-import { buildMatcher, match, type Matcher } from './match';
+import { buildMatcher, buildMatcherSliced, match, type Matcher } from './match';
 import type { EntityType } from './schema';
 
 export interface EntityInfo {
@@ -22,7 +22,15 @@ export interface Engine {
 }
 
 export function createEngine(index: CompiledIndex): Engine {
-  const matcher = buildMatcher(index);
+  return engineFrom(index, buildMatcher(index));
+}
+
+/** The same engine, built in slices that yield to the page (the content script's start-up). */
+export async function createEngineSliced(index: CompiledIndex, yieldToPage: () => Promise<void>): Promise<Engine> {
+  return engineFrom(index, await buildMatcherSliced(index, yieldToPage));
+}
+
+function engineFrom(index: CompiledIndex, matcher: Matcher): Engine {
   const entities = index.entities.map(([id, name, type, wikipedia]) => ({
     id,
     name,

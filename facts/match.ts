@@ -40,36 +40,71 @@ export interface Mention {
   text: string;
 }
 
-/** Builds the in-memory matcher from the compiled index (once per content-script start). */
+/** Builds the in-memory matcher from the compiled index in one go (tests, evaluation, benchmarks). */
 export function buildMatcher(index: CompiledIndex): Matcher {
+  const builder = matcherBuilder(index);
+  builder.add(0, index.aliases.length);
+  return builder.done();
+}
+
+/**
+ * Builds the matcher in slices, yielding to the page between them, so start-up never holds the main thread
+ * for long whatever the size of the store (the content script's path).
+ */
+export async function buildMatcherSliced(
+  index: CompiledIndex,
+  yieldToPage: () => Promise<void>,
+  sliceMs = 8,
+): Promise<Matcher> {
+  const builder = matcherBuilder(index);
+  const CHUNK = 250;
+  let deadline = performance.now() + sliceMs;
+  for (let i = 0; i < index.aliases.length; i += CHUNK) {
+    builder.add(i, Math.min(index.aliases.length, i + CHUNK));
+    if (performance.now() > deadline) {
+      await yieldToPage();
+      deadline = performance.now() + sliceMs;
+    }
+  }
+  return builder.done();
+}
+
+function matcherBuilder(index: CompiledIndex) {
   const byFirst = new Map<string, Candidate[]>();
   const byAlias = new Map<string, Candidate>();
   const lowerFirst = new Set<string>();
-  for (const [text, entity, flags] of index.aliases) {
-    const rule = RULES[flags & 3] ?? 'name';
-    const exact = (flags & FLAG_EXACT) !== 0;
-    const ws = words(text);
-    const forms = ws.map((w) => text.slice(w.start, w.end));
-    const keys = forms.map(foldWord);
-    const first = keys[0];
-    if (first === undefined) continue;
-    const gaps: string[] = [];
-    for (let k = 1; k < ws.length; k++) gaps.push(gapClass(text.slice(ws[k - 1]!.end, ws[k]!.start)) ?? ' ');
-    const id = `${forms.join(' ')}|${rule}|${exact}`;
-    const same = byAlias.get(id);
-    if (same) {
-      if (!same.entities.includes(entity)) same.entities.push(entity);
-      continue;
-    }
-    const cand: Candidate = { keys, forms, gaps, entities: [entity], rule, exact };
-    byAlias.set(id, cand);
-    const list = byFirst.get(first);
-    if (list) list.push(cand);
-    else byFirst.set(first, [cand]);
-    if (isAllLower(forms[0] ?? '')) lowerFirst.add(first);
-  }
-  for (const list of byFirst.values()) list.sort((a, b) => b.keys.length - a.keys.length);
-  return { byFirst, lowerFirst, entityCount: index.entities.length };
+  return {
+    add(from: number, to: number) {
+      for (let j = from; j < to; j++) {
+        const [text, entity, flags] = index.aliases[j]!;
+        const rule = RULES[flags & 3] ?? 'name';
+        const exact = (flags & FLAG_EXACT) !== 0;
+        const ws = words(text);
+        const forms = ws.map((w) => text.slice(w.start, w.end));
+        const keys = forms.map(foldWord);
+        const first = keys[0];
+        if (first === undefined) continue;
+        const gaps: string[] = [];
+        for (let k = 1; k < ws.length; k++) gaps.push(gapClass(text.slice(ws[k - 1]!.end, ws[k]!.start)) ?? ' ');
+        const id = `${forms.join(' ')}|${rule}|${exact}`;
+        const same = byAlias.get(id);
+        if (same) {
+          if (!same.entities.includes(entity)) same.entities.push(entity);
+          continue;
+        }
+        const cand: Candidate = { keys, forms, gaps, entities: [entity], rule, exact };
+        byAlias.set(id, cand);
+        const list = byFirst.get(first);
+        if (list) list.push(cand);
+        else byFirst.set(first, [cand]);
+        if (isAllLower(forms[0] ?? '')) lowerFirst.add(first);
+      }
+    },
+    done(): Matcher {
+      for (const list of byFirst.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+      return { byFirst, lowerFirst, entityCount: index.entities.length };
+    },
+  };
 }
 
 /** Lowercase particles inside Arabic and European names that news capitalises either way. */

@@ -8,14 +8,23 @@ const WORD_RE = /[\p{L}\p{M}\p{N}]/u;
 const UPPER_RE = /\p{Lu}/u;
 const LOWER_RE = /\p{Ll}/u;
 
-/** True when the UTF-16 code unit is part of a word (ASCII fast path, Unicode fallback). */
+/** Per code unit: 0 = not yet classified, 1 = word character, 2 = not. Filled lazily: a regex test per distinct
+ * character instead of per character read, and no 64 K-entry table built at start-up. */
+const WORD_TABLE = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) {
+  WORD_TABLE[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 2;
+}
+// Surrogates: letters outside the BMP are rare in names; treat them as word characters so names stay whole.
+WORD_TABLE.fill(1, 0xd800, 0xe000);
+
+/** True when the UTF-16 code unit is part of a word (letters, marks, digits of any script). */
 export function isWordChar(code: number): boolean {
-  if (code < 128) {
-    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  }
-  // Surrogates: letters outside the BMP are rare in names; treat them as word characters so names stay whole.
-  if (code >= 0xd800 && code <= 0xdfff) return true;
-  return WORD_RE.test(String.fromCharCode(code));
+  const known = WORD_TABLE[code];
+  if (known === 1) return true;
+  if (known === 2 || known === undefined) return false;
+  const word = WORD_RE.test(String.fromCharCode(code));
+  WORD_TABLE[code] = word ? 1 : 2;
+  return word;
 }
 
 /** Removes diacritics (Erdoğan → Erdogan, Türkiye → Turkiye) without changing case. */

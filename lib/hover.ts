@@ -52,7 +52,12 @@ const defaultTimers: Timers = {
   clearTimeout: (id) => globalThis.clearTimeout(id),
 };
 
-export function createHoverMachine(effects: HoverEffects, timers: Timers = defaultTimers): HoverMachine {
+/** `dwellMs` is read at each hover, so a changed preference applies at once. */
+export function createHoverMachine(
+  effects: HoverEffects,
+  timers: Timers = defaultTimers,
+  dwellMs: () => number = () => DWELL_MS,
+): HoverMachine {
   let open: HoverTarget | null = null;
   let pending: HoverTarget | null = null;
   let onCard = false;
@@ -111,7 +116,7 @@ export function createHoverMachine(effects: HoverEffects, timers: Timers = defau
       if (target) {
         // Another mention: the open card stays until the new one replaces it after its dwell.
         pending = target;
-        dwell = timers.setTimeout(() => show(target, 'pointer'), DWELL_MS);
+        dwell = timers.setTimeout(() => show(target, 'pointer'), dwellMs());
         clearGrace();
       } else if (open && !onCard) startGrace();
     },

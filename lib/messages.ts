@@ -51,6 +51,8 @@ export interface PageSummary {
   title: string;
   host: string;
   enabled: boolean;
+  /** Why Fact Cards is off here: paused everywhere, switched off for this site; null when it runs. */
+  reason?: 'paused' | 'site' | 'unsupported' | null;
   entities: EntitySummary[];
   /** The entity id of every mention in page order (lets tests score spans; not part of the export). */
   sequence: string[];

@@ -8,6 +8,7 @@ import { render } from 'preact';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { FactCard } from '../../components/FactCard';
 import type { CardBody } from '../../lib/messages';
+import type { Theme } from '../../lib/settings';
 import { liveRange } from './geometry';
 import type { PageMention } from './marks';
 import '../../components/fact-card.css';
@@ -26,6 +27,8 @@ export interface CardLayer {
   /** Replaces the card in place (related entity chips), keeping the position. */
   replace(card: CardBody, count: number): void;
   hide(): void;
+  /** "auto" follows the page's own background; "light"/"dark" force one. */
+  setTheme(theme: Theme): void;
   /** True when the event came from inside our UI. */
   owns(target: EventTarget | null): boolean;
   remove(): void;
@@ -65,6 +68,7 @@ export async function createCardLayer(ctx: ContentScriptContext, handlers: CardL
   });
   ui.mount();
 
+  let theme: Theme = 'auto';
   let stopAutoUpdate: (() => void) | null = null;
   let returnFocus: HTMLElement | null = null;
   // The pin lives in the hover machine; the card only shows it, so a new card never inherits a stale pin.
@@ -105,7 +109,7 @@ export async function createCardLayer(ctx: ContentScriptContext, handlers: CardL
     show(anchor, card, count, focus) {
       stopAutoUpdate?.();
       pinned = false;
-      popover.dataset.theme = pageTheme();
+      popover.dataset.theme = theme === 'auto' ? pageTheme() : theme;
       draw(card, count);
       if (!popover.matches(':popover-open')) popover.showPopover();
       const range = liveRange(anchor);
@@ -143,6 +147,9 @@ export async function createCardLayer(ctx: ContentScriptContext, handlers: CardL
     },
     replace: draw,
     hide,
+    setTheme(next) {
+      theme = next;
+    },
     owns: (target) => target === ui.shadowHost,
     remove() {
       hide();

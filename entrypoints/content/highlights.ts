@@ -1,5 +1,6 @@
 /**
- * The seam to the CSS Custom Highlight API: one named Highlight per entity type, each mention one range.
+ * The seam to the CSS Custom Highlight API: one named Highlight for the chosen mark style, each mention one
+ * range.
  * The `::highlight()` rules live in `public/highlight.css`, injected by the manifest into the page's document
  * (rules inside our shadow root would not paint page text, and a manifest stylesheet is immune to page CSP).
  */
@@ -12,28 +13,28 @@ export interface HighlightSink {
   clear(): void;
 }
 
-export const highlightName = (type: EntityType): string => `fact-cards-${type}`;
+/** Mark styles that paint; "none" registers nothing (hover still works: hit-testing uses our own ranges). */
+export type PaintedStyle = 'dotted' | 'solid' | 'background';
+export const highlightName = (style: PaintedStyle): string => `fact-cards-${style}`;
 
-/** The real registry, or null where the browser has no Custom Highlight API. */
-export function cssHighlights(): HighlightSink | null {
+/** The real registry for one mark style, or null where the browser has no Custom Highlight API. */
+export function cssHighlights(style: PaintedStyle = 'dotted'): HighlightSink | null {
   const registry = globalThis.CSS?.highlights;
   if (!registry || typeof Highlight === 'undefined') return null;
-  const byType = new Map<EntityType, Highlight>();
-  const get = (type: EntityType): Highlight => {
-    let h = byType.get(type);
+  let h: Highlight | null = null;
+  const get = (): Highlight => {
     if (!h) {
       h = new Highlight();
-      byType.set(type, h);
-      registry.set(highlightName(type), h);
+      registry.set(highlightName(style), h);
     }
     return h;
   };
   return {
-    add: (type, range) => void get(type).add(range),
-    delete: (type, range) => void byType.get(type)?.delete(range),
+    add: (_type, range) => void get().add(range),
+    delete: (_type, range) => void h?.delete(range),
     clear() {
-      for (const type of byType.keys()) registry.delete(highlightName(type));
-      byType.clear();
+      if (h) registry.delete(highlightName(style));
+      h = null;
     },
   };
 }

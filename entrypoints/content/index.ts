@@ -1,13 +1,32 @@
 /**
- * Content script: wiring only. Starts a session where the site is enabled, stops it the moment the user
- * switches the site off (in any tab), and answers the popup.
+ * Content script: wiring only. Starts a session where Fact Cards is enabled, stops it the moment the user
+ * switches the site off or pauses everywhere (in any tab), applies preferences live, and answers the popup.
  */
 import { index } from 'virtual:fact-index';
 import { browser, defineContentScript } from '#imports';
-import { createEngine } from '../../facts/engine';
+import { createEngineSliced, type Engine } from '../../facts/engine';
 import { isContentRequest, type PageSummary } from '../../lib/messages';
-import { isSiteEnabled, setSiteEnabled, siteKey, siteSettings, type SiteSettings } from '../../lib/settings';
+import { compilePack, mergeIndexes } from '../../lib/packs';
+import {
+  factPacks,
+  preferences,
+  setSiteEnabled,
+  siteKey,
+  siteSettings,
+  whyDisabled,
+  type FactPacks,
+  type Preferences,
+  type SiteSettings,
+} from '../../lib/settings';
+import { yieldToPage } from './scanner';
 import { startSession, type Session } from './session';
+
+/** The built-in index plus the user's fact packs, built in slices so start-up is no long task. */
+const buildEngine = (packs: FactPacks): Promise<Engine> =>
+  createEngineSliced(
+    packs.packs.length === 0 ? index : mergeIndexes(index, ...packs.packs.map((p) => compilePack(p.records).index)),
+    yieldToPage,
+  );
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -16,27 +35,46 @@ export default defineContentScript({
   // WXT would otherwise window.postMessage a "script started" note carrying our extension id to every page.
   noScriptStartedPostMessage: true,
   async main(ctx) {
-    const engine = createEngine(index);
+    let [sites, prefs, packs] = await Promise.all([
+      siteSettings.getValue(),
+      preferences.getValue(),
+      factPacks.getValue(),
+    ]);
+    let engine: Promise<Engine> | null = null;
     let session: Session | null = null;
-    let starting: Promise<void> | null = null;
-    let enabled = false;
+    // Every change goes through one queue, so a quick off-on-off never leaves two sessions.
+    let queue: Promise<void> = Promise.resolve();
+    const reason = () => whyDisabled(location.href, sites, prefs);
 
-    const apply = async (settings: SiteSettings) => {
-      enabled = isSiteEnabled(location.href, settings);
-      await starting;
-      if (enabled && !session && ctx.isValid) {
-        starting = startSession(ctx, engine).then((s) => {
-          session = s;
-        });
-        await starting;
-        starting = null;
-      } else if (!enabled && session) {
-        session.stop();
-        session = null;
-      }
-    };
-    await apply(await siteSettings.getValue());
-    const unwatch = siteSettings.watch((s) => void apply(s));
+    const apply = (restart = false) =>
+      (queue = queue.then(async () => {
+        if (session && (restart || reason() !== null)) {
+          session.stop();
+          session = null;
+        }
+        if (!session && reason() === null && ctx.isValid) {
+          engine ??= buildEngine(packs);
+          session = await startSession(ctx, await engine, prefs);
+        }
+      }));
+    await apply();
+
+    const unwatch = [
+      siteSettings.watch((v: SiteSettings) => {
+        sites = v;
+        void apply();
+      }),
+      preferences.watch((v: Preferences) => {
+        prefs = v;
+        session?.setPreferences(v);
+        void apply();
+      }),
+      factPacks.watch((v: FactPacks) => {
+        packs = v;
+        engine = null;
+        void apply(true);
+      }),
+    ];
 
     const onMessage = (msg: unknown): Promise<PageSummary | boolean> | undefined => {
       if (!isContentRequest(msg)) return undefined;
@@ -44,13 +82,21 @@ export default defineContentScript({
       if (msg.type === 'next-mention') return Promise.resolve(session?.next() ?? false);
       if (msg.type === 'toggle-site') {
         const host = siteKey(location.href);
-        return host ? setSiteEnabled(host, !enabled).then(() => true) : Promise.resolve(false);
+        return host ? setSiteEnabled(host, reason() === 'site').then(() => true) : Promise.resolve(false);
       }
       return (async () => {
-        await starting;
+        await queue;
         await session?.idle();
         const found = session?.summary() ?? { entities: [], sequence: [] };
-        return { url: location.href, title: document.title, host: siteKey(location.href) ?? '', enabled, ...found };
+        const why = reason();
+        return {
+          url: location.href,
+          title: document.title,
+          host: siteKey(location.href) ?? '',
+          enabled: why === null,
+          reason: why,
+          ...found,
+        };
       })();
     };
     browser.runtime.onMessage.addListener(onMessage);
@@ -58,7 +104,7 @@ export default defineContentScript({
     // SPA navigation: the page's context (who was named in full) starts over.
     ctx.addEventListener(window, 'wxt:locationchange', () => session?.rescan());
     ctx.onInvalidated(() => {
-      unwatch();
+      for (const u of unwatch) u();
       browser.runtime.onMessage.removeListener(onMessage);
       session?.stop();
       session = null;

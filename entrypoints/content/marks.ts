@@ -30,7 +30,7 @@ export class MarkStore {
   readonly all = new Set<PageMention>();
 
   constructor(
-    private readonly sink: HighlightSink | null,
+    private sink: HighlightSink | null,
     private readonly entities: EntityInfo[],
   ) {}
 
@@ -101,6 +101,16 @@ export class MarkStore {
       s.mentions.push(m.text);
     }
     return [...out.values()];
+  }
+
+  /** Moves every mark to another sink (a new mark style), unregistering them from the old one. */
+  setSink(sink: HighlightSink | null): void {
+    this.sink?.clear();
+    this.sink = sink;
+    for (const m of this.all) {
+      const info = this.entities[m.entity];
+      if (info) sink?.add(info.type, m.range);
+    }
   }
 
   clear(): void {

@@ -18,7 +18,7 @@ export const SLICE_MS = 8;
  */
 let channel: MessageChannel | null = null;
 const waiting: (() => void)[] = [];
-const yieldToPage = (): Promise<void> =>
+export const yieldToPage = (): Promise<void> =>
   new Promise((resolve) => {
     if (!channel) {
       channel = new MessageChannel();
@@ -42,6 +42,8 @@ export function startScanner(
   marks: MarkStore,
   onSettled: () => void,
   signal: AbortSignal,
+  /** Which entities to mark (types switched off in the options are linked for context, then dropped). */
+  accept: (entity: number) => boolean = () => true,
 ): Scanner {
   let state: LinkState = newLinkState();
   const dirty = new Set<Node>([root]);
@@ -54,6 +56,7 @@ export function startScanner(
     for (const block of textBlocks(node, follow)) {
       if (signal.aborted) return;
       for (const l of engine.find(block.text, state)) {
+        if (!accept(l.entity)) continue;
         const [sn, so] = locate(block, l.start, false);
         const [en, eo] = locate(block, l.end, true);
         const nodes = sn === en ? [sn] : block.nodes.slice(block.nodes.indexOf(sn), block.nodes.indexOf(en) + 1);

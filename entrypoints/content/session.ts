@@ -6,6 +6,7 @@ import { browser, type ContentScriptContext } from '#imports';
 import type { Engine } from '../../facts/engine';
 import { createHoverMachine, type HoverTarget } from '../../lib/hover';
 import type { BackgroundRequest, CardBody, PageSummary } from '../../lib/messages';
+import type { MarkStyle, Preferences } from '../../lib/settings';
 import { createCardLayer, type CardLayer } from './card-layer';
 import { liveRange, mentionAt } from './geometry';
 import { cssHighlights } from './highlights';
@@ -13,6 +14,8 @@ import { MarkStore, type PageMention } from './marks';
 import { startScanner, type Scanner } from './scanner';
 
 export interface Session {
+  /** Applies changed preferences at once: hover delay, types shown, mark style, theme. */
+  setPreferences(prefs: Preferences): void;
   summary(): Omit<PageSummary, 'url' | 'title' | 'host' | 'enabled'>;
   /** Scrolls to the next mention of an entity and opens its card with focus inside. */
   reveal(id: string): boolean;
@@ -30,10 +33,17 @@ function firstInView(ordered: PageMention[]): PageMention {
 
 const send = (msg: BackgroundRequest) => browser.runtime.sendMessage(msg);
 
-export async function startSession(ctx: ContentScriptContext, engine: Engine): Promise<Session> {
+const sinkFor = (style: MarkStyle) => (style === 'none' ? null : cssHighlights(style));
+
+export async function startSession(
+  ctx: ContentScriptContext,
+  engine: Engine,
+  initialPrefs: Preferences,
+): Promise<Session> {
+  let prefs = initialPrefs;
   const abort = new AbortController();
   const { signal } = abort;
-  const marks = new MarkStore(cssHighlights(), engine.entities);
+  const marks = new MarkStore(sinkFor(prefs.markStyle), engine.entities);
   const bodies = new Map<string, Promise<CardBody | null>>();
   const body = (id: string) => {
     let p = bodies.get(id);
@@ -55,18 +65,22 @@ export async function startSession(ctx: ContentScriptContext, engine: Engine): P
   };
 
   let layer: CardLayer | null = null;
-  const hover = createHoverMachine({
-    show(target, token, via) {
-      const anchor = byKey.get(target.key);
-      if (!anchor) return;
-      void body(target.entity).then((card) => {
-        // A newer hover (or a close) happened while the body loaded: drop this one.
-        if (!card || token !== hover.token || !layer || !anchor.range.startContainer.isConnected) return;
-        layer.show(anchor, card, countOf(card.id), via === 'keyboard');
-      });
+  const hover = createHoverMachine(
+    {
+      show(target, token, via) {
+        const anchor = byKey.get(target.key);
+        if (!anchor) return;
+        void body(target.entity).then((card) => {
+          // A newer hover (or a close) happened while the body loaded: drop this one.
+          if (!card || token !== hover.token || !layer || !anchor.range.startContainer.isConnected) return;
+          layer.show(anchor, card, countOf(card.id), via === 'keyboard');
+        });
+      },
+      hide: () => layer?.hide(),
     },
-    hide: () => layer?.hide(),
-  });
+    undefined,
+    () => prefs.hoverDelayMs,
+  );
   layer = await createCardLayer(ctx, {
     onPointerOnCard: (on) => hover.pointerOnCard(on),
     onClose: () => hover.close(),
@@ -112,6 +126,7 @@ export async function startSession(ctx: ContentScriptContext, engine: Engine): P
       }
     },
     signal,
+    (e) => prefs.types[engine.entities[e]!.type],
   );
 
   const revealed = new Map<string, number>();
@@ -121,7 +136,18 @@ export async function startSession(ctx: ContentScriptContext, engine: Engine): P
     requestAnimationFrame(() => hover.openNow(targetOf(m)));
   };
   let lastKey: string | null = null;
+  layer.setTheme(prefs.theme);
   return {
+    setPreferences(next) {
+      const before = prefs;
+      prefs = next;
+      layer?.setTheme(next.theme);
+      if (next.markStyle !== before.markStyle) marks.setSink(sinkFor(next.markStyle));
+      if (JSON.stringify(next.types) !== JSON.stringify(before.types)) {
+        hover.close();
+        scanner.rescanAll();
+      }
+    },
     summary() {
       const ordered = marks.ordered();
       return { entities: marks.summary(ordered), sequence: ordered.map((m) => engine.entities[m.entity]!.id) };

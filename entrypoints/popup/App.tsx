@@ -25,6 +25,8 @@ export interface PopupDeps {
   /** Asks the target tab to scroll to and open the card of `id`. */
   reveal(id: string): Promise<void>;
   setSiteEnabled(host: string, enabled: boolean): Promise<void>;
+  /** Pauses or resumes Fact Cards everywhere (optional: older callers and tests may omit it). */
+  setPaused?: (paused: boolean) => Promise<void>;
   /** Saves a file through the browser's downloads. */
   download(fileName: string, json: string): void;
   /** Closes a real toolbar popup; absent when the popup page was opened as a tab (`?tabId=`). */
@@ -94,11 +96,14 @@ export function App({ deps }: { deps: PopupDeps }) {
   // Switch by the same key the content script checks (`isSiteEnabled(url)`), falling back to the reported host.
   const key = siteKey(summary.url) ?? summary.host;
 
-  async function toggle(enabled: boolean) {
+  const paused = summary.reason === 'paused';
+  // The site switch shows the site's own setting, also while everything is paused.
+  const siteOn = summary.reason ? summary.reason !== 'site' : summary.enabled;
+
+  async function change(write: () => Promise<void>) {
     setBusy(true);
-    setState({ status: 'ready', summary: { ...summary, enabled } });
     try {
-      await deps.setSiteEnabled(key, enabled);
+      await write();
       await new Promise((resolve) => setTimeout(resolve, RESUMMARY_DELAY_MS));
       await refresh();
     } finally {
@@ -119,9 +124,29 @@ export function App({ deps }: { deps: PopupDeps }) {
     deps.download(exportFileName(summary.host), JSON.stringify(toExport(summary), null, 2));
   }
 
+  const toggle = (enabled: boolean) => {
+    setState({
+      status: 'ready',
+      summary: { ...summary, enabled: enabled && !paused, reason: enabled ? (paused ? 'paused' : null) : 'site' },
+    });
+    return change(() => deps.setSiteEnabled(key, enabled));
+  };
+
   return (
     <Shell title={summary.title} store={deps.store}>
-      <SiteSwitch host={summary.host} checked={summary.enabled} onChange={toggle} disabled={busy} />
+      <SiteSwitch host={summary.host} checked={siteOn} onChange={toggle} disabled={busy} />
+      {deps.setPaused && (
+        <button
+          type="button"
+          role="switch"
+          class="fc-button fc-pause"
+          aria-checked={paused}
+          disabled={busy}
+          onClick={() => void change(() => deps.setPaused!(!paused))}
+        >
+          Pause everywhere
+        </button>
+      )}
       {summary.enabled ? (
         <>
           {summary.entities.length > 1 && (
@@ -156,7 +181,7 @@ export function App({ deps }: { deps: PopupDeps }) {
           )}
         </>
       ) : (
-        <p class="fc-off">Fact Cards is off for {summary.host}</p>
+        <p class="fc-off">{paused ? 'Fact Cards is paused everywhere.' : `Fact Cards is off for ${summary.host}`}</p>
       )}
     </Shell>
   );

@@ -3,7 +3,7 @@ import { index } from 'virtual:fact-index';
 import { browser } from '#imports';
 import { searchStore } from '../../components/search';
 import type { BackgroundRequest, CardBody } from '../../lib/messages';
-import { setSiteEnabled } from '../../lib/settings';
+import { preferences, setSiteEnabled } from '../../lib/settings';
 import { App } from './App';
 import { createPopupDeps, downloadJson, tabIdParam } from './deps';
 import './style.css';
@@ -14,6 +14,7 @@ const deps = createPopupDeps(browser, {
   download: (name, json) => downloadJson(name, json),
   close: () => window.close(),
 });
+deps.setPaused = async (paused) => preferences.setValue({ ...(await preferences.getValue()), paused });
 deps.store = {
   search: (query) => searchStore(index, query),
   card: (id) =>

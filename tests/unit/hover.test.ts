@@ -171,3 +171,26 @@ describe('hover machine', () => {
     });
   });
 });
+
+describe('hover delay preference', () => {
+  it('reads the dwell at each hover', () => {
+    vi.useFakeTimers();
+    let delay = 150;
+    const log: string[] = [];
+    const m = createHoverMachine(
+      { show: (t) => log.push(t.entity), hide: () => log.push('hide') },
+      undefined,
+      () => delay,
+    );
+    m.pointerAt({ key: 'a', entity: 'a' });
+    vi.advanceTimersByTime(150);
+    expect(log).toEqual(['a']);
+    delay = 1000;
+    m.pointerAt({ key: 'b', entity: 'b' });
+    vi.advanceTimersByTime(999);
+    expect(log).toEqual(['a']);
+    vi.advanceTimersByTime(1);
+    expect(log).toEqual(['a', 'b']);
+    vi.useRealTimers();
+  });
+});

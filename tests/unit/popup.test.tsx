@@ -197,3 +197,20 @@ describe('downloadJson', () => {
     expect(blob.type).toBe('application/json');
   });
 });
+
+describe('popup pause', () => {
+  it('says it is paused everywhere, keeps the site switch on, and resumes', async () => {
+    const setPaused = vi.fn(async () => {});
+    const deps = fakeDeps([sampleSummary({ enabled: false, reason: 'paused', entities: [] }), sampleSummary()], {
+      setPaused,
+    });
+    render(<App deps={deps} />, root);
+    await vi.waitFor(() => expect(text()).toContain('Fact Cards is paused everywhere.'));
+    expect(switchEl().getAttribute('aria-checked')).toBe('true');
+    const pause = root.querySelectorAll<HTMLButtonElement>('[role="switch"]')[1]!;
+    expect(pause.textContent).toBe('Pause everywhere');
+    expect(pause.getAttribute('aria-checked')).toBe('true');
+    pause.click();
+    await vi.waitFor(() => expect(setPaused).toHaveBeenCalledWith(false));
+  });
+});
