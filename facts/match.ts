@@ -23,11 +23,19 @@ interface Candidate {
   exact: boolean;
 }
 
+export interface FirstWord {
+  one: Candidate[];
+  more: Map<string, Candidate[]>;
+}
+
 export interface Matcher {
-  /** Candidates by the folded first word, longest alias first. */
-  byFirst: Map<string, Candidate[]>;
+  /** Candidates by the folded first word: one-word aliases, and longer ones by their folded second word (longest
+   * first), so a word costs the same whether ten or ten thousand names start with it. */
+  byFirst: Map<string, FirstWord>;
   /** Whether any alias starts with a lowercase word ("al-Assad"), so lowercase words need a look-up at all. */
   lowerFirst: Set<string>;
+  /** The first two characters of each entry of `lowerFirst`. */
+  lowerStarts: Set<string>;
   entityCount: number;
 }
 
@@ -70,7 +78,7 @@ export async function buildMatcherSliced(
 }
 
 function matcherBuilder(index: CompiledIndex) {
-  const byFirst = new Map<string, Candidate[]>();
+  const byFirst = new Map<string, FirstWord>();
   const byAlias = new Map<string, Candidate>();
   const lowerFirst = new Set<string>();
   return {
@@ -94,15 +102,24 @@ function matcherBuilder(index: CompiledIndex) {
         }
         const cand: Candidate = { keys, forms, gaps, entities: [entity], rule, exact };
         byAlias.set(id, cand);
-        const list = byFirst.get(first);
-        if (list) list.push(cand);
-        else byFirst.set(first, [cand]);
+        let entry = byFirst.get(first);
+        if (!entry) byFirst.set(first, (entry = { one: [], more: new Map() }));
+        const second = keys[1];
+        if (second === undefined) entry.one.push(cand);
+        else {
+          const list = entry.more.get(second);
+          if (list) list.push(cand);
+          else entry.more.set(second, [cand]);
+        }
         if (isAllLower(forms[0] ?? '')) lowerFirst.add(first);
       }
     },
     done(): Matcher {
-      for (const list of byFirst.values()) list.sort((a, b) => b.keys.length - a.keys.length);
-      return { byFirst, lowerFirst, entityCount: index.entities.length };
+      for (const entry of byFirst.values()) {
+        for (const list of entry.more.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+      }
+      const lowerStarts = new Set([...lowerFirst].map((k) => k.slice(0, 2)));
+      return { byFirst, lowerFirst, lowerStarts, entityCount: index.entities.length };
     },
   };
 }
@@ -173,7 +190,7 @@ function insideToken(text: string, start: number, end: number): boolean {
  */
 export function match(text: string, matcher: Matcher): Mention[] {
   const out: Mention[] = [];
-  const { byFirst, lowerFirst } = matcher;
+  const { byFirst, lowerStarts } = matcher;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -181,17 +198,19 @@ export function match(text: string, matcher: Matcher): Mention[] {
     while (i < n && !isWordChar(text.charCodeAt(i))) i++;
     if (i >= n) break;
     const start = i;
-    while (i < n && isWordChar(text.charCodeAt(i))) i++;
-    const end = i;
     const c = text.charCodeAt(start);
     // Cheap filter: most words are lowercase and start no alias; digits start none in practice.
-    if (c >= 97 && c <= 122) {
-      if (lowerFirst.size === 0 || end - start > 4) continue;
-    } else if (c >= 48 && c <= 57) continue;
+    // Lowercase words are looked up only when some alias starts with a lowercase word of that beginning
+    // ("al-Assad", "bin Salman"), checked on two characters before anything is sliced or folded.
+    const skip = (c >= 97 && c <= 122 && !lowerStarts.has(text.slice(i, i + 2))) || (c >= 48 && c <= 57);
+    let ascii = true;
+    for (let code = c; i < n && isWordChar(code); code = text.charCodeAt(++i)) if (code >= 128) ascii = false;
+    const end = i;
+    if (skip) continue;
     const firstWord = text.slice(start, end);
-    const cands = byFirst.get(foldWord(firstWord));
-    if (!cands) continue;
-    const m = longest(text, start, end, firstWord, cands);
+    const entry = byFirst.get(ascii ? firstWord.toLowerCase() : foldWord(firstWord));
+    if (!entry) continue;
+    const m = longest(text, start, end, firstWord, entry);
     if (!m) continue;
     out.push(m);
     i = m.end;
@@ -199,9 +218,9 @@ export function match(text: string, matcher: Matcher): Mention[] {
   return out;
 }
 
-function longest(text: string, start: number, end: number, firstWord: string, cands: Candidate[]): Mention | null {
+function longest(text: string, start: number, end: number, firstWord: string, entry: FirstWord): Mention | null {
   // The words after the first, read lazily as far as the longest candidate needs.
-  const next: { start: number; end: number; gap: string | null }[] = [];
+  const next: { start: number; end: number; gap: string | null; raw: string; key: string }[] = [];
   const wordAt = (k: number) => {
     while (next.length < k) {
       const from = next.length === 0 ? end : next[next.length - 1]!.end;
@@ -210,11 +229,16 @@ function longest(text: string, start: number, end: number, firstWord: string, ca
       if (s >= text.length || !isWordChar(text.charCodeAt(s))) return null;
       let e = s;
       while (e < text.length && isWordChar(text.charCodeAt(e))) e++;
-      next.push({ start: s, end: e, gap: gapClass(text.slice(from, s)) });
+      // Sliced and folded once, however many candidates compare against this word.
+      const raw = text.slice(s, e);
+      next.push({ start: s, end: e, gap: gapClass(text.slice(from, s)), raw, key: foldWord(raw) });
     }
     return next[k - 1]!;
   };
-  for (const cand of cands) {
+  // Longer names first (those whose second word follows here), then one-word names.
+  const second = entry.more.size > 0 ? wordAt(1) : null;
+  const longer = second ? entry.more.get(second.key) : undefined;
+  for (const cand of longer ? [...longer, ...entry.one] : entry.one) {
     if (!caseOk(firstWord, cand.forms[0]!, cand.keys[0]!, cand.exact, true)) continue;
     let stop = end;
     let ok = true;
@@ -224,8 +248,7 @@ function longest(text: string, start: number, end: number, firstWord: string, ca
         ok = false;
         break;
       }
-      const raw = text.slice(w.start, w.end);
-      ok = foldWord(raw) === cand.keys[k] && caseOk(raw, cand.forms[k]!, cand.keys[k]!, cand.exact, false);
+      ok = w.key === cand.keys[k] && caseOk(w.raw, cand.forms[k]!, cand.keys[k]!, cand.exact, false);
       stop = w.end;
     }
     if (!ok || insideToken(text, start, stop)) continue;

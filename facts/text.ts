@@ -49,6 +49,7 @@ export const startsUpper = (w: string): boolean => UPPER_RE.test(w.charAt(0));
  * '.' for a full stop, or null when the gap may not sit inside a name.
  */
 export function gapClass(gap: string): string | null {
+  if (gap === ' ') return ' ';
   if (gap.length === 0) return null;
   // White space joins words unless it is a paragraph break.
   if (/^[\s\u00a0\u202f]+$/.test(gap)) return /\n[^\S\n]*\n/.test(gap) ? null : ' ';

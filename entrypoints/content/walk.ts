@@ -135,13 +135,20 @@ export function* textBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => voi
     cur = { text: '', nodes: [], offsets: [] };
   };
   let node: Node | null = root;
+  // Sibling text nodes share their block: look it up once per parent, not once per text node.
+  let lastParent: Node | null = null;
+  let lastBlock: Node | null = null;
   // Iterative pre-order walk with parent pointers: skipping a subtree costs nothing.
   while (node) {
     let descend = true;
     if (node.nodeType === 3) {
       const data = (node as Text).data;
       if (data.length > 0) {
-        const b = blockOf(node);
+        if (node.parentNode !== lastParent) {
+          lastParent = node.parentNode;
+          lastBlock = blockOf(node);
+        }
+        const b = lastBlock;
         if (b !== block) {
           yield* flush();
           block = b;
@@ -153,8 +160,9 @@ export function* textBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => voi
       descend = false;
     } else if (node.nodeType === 1) {
       const el = node as Element;
-      if (node !== root && skipsSubtree(el)) descend = false;
-      else if (el.tagName === 'BR' && cur.nodes.length > 0) cur.text += '\n';
+      const tag = el.tagName;
+      if (node !== root && (SKIP.has(tag) || isEditable(el))) descend = false;
+      else if (tag === 'BR' && cur.nodes.length > 0) cur.text += '\n';
       else if (el.shadowRoot) {
         // The element's shadow tree is what renders; its light children still show through slots.
         onShadowRoot?.(el.shadowRoot);
