@@ -11,21 +11,22 @@ export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: {
-    name: 'Fact Cards',
-    description:
-      'Marks the names that matter in news pages and shows a card of background facts on hover. Works offline.',
+    // Words come from public/_locales/<locale>/messages.json (English in en/); lib/i18n.ts reads them in the UI.
+    default_locale: 'en',
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
     // storage: per-site switch. Nothing else is needed: content scripts come from the manifest,
     // the popup reaches the active tab by messaging, the badge needs no permission.
     permissions: ['storage'],
-    action: { default_title: 'Fact Cards' },
+    // action.default_title comes from the popup's <title> (WXT copies it), which is __MSG_ext_name__.
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },
-        description: 'Open the card of the next marked name on the page',
+        description: '__MSG_command_next_mention__',
       },
       'toggle-site': {
         suggested_key: { default: 'Alt+Shift+F' },
-        description: 'Turn Fact Cards on or off for this site',
+        description: '__MSG_command_toggle_site__',
       },
     },
     // The ::highlight() rules must live in the page's document; a manifest stylesheet is immune to page CSP.

@@ -4,6 +4,7 @@
  * whatever root the card is rendered in (the content script's shadow root, or the popup page).
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import type { CardBody, CardMap } from '../lib/messages';
 import { citation, copyText } from './citation';
 import { TYPE_LABEL, formatAsOf, groupFacts, isHistorical, mentionedText, sourceLabel } from './labels';
@@ -31,12 +32,12 @@ export function FactCard({ card, count, onClose, onOpenRelated, pinned, onPin }:
   const titleId = `fc-title-${useId()}`;
   const [ownPinned, setOwnPinned] = useState(false);
   const isPinned = pinned ?? ownPinned;
-  const [copied, setCopied] = useState<'' | 'Copied' | 'Copy failed'>('');
+  const [copied, setCopied] = useState('');
   const copiedTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(copiedTimer.current), []);
   const copy = async (e: MouseEvent) => {
     const ok = await copyText(citation(card), e.currentTarget as Element);
-    setCopied(ok ? 'Copied' : 'Copy failed');
+    setCopied(ok ? t('card_copied') : t('card_copy_failed'));
     clearTimeout(copiedTimer.current);
     copiedTimer.current = setTimeout(() => setCopied(''), COPIED_MS);
   };
@@ -57,9 +58,9 @@ export function FactCard({ card, count, onClose, onOpenRelated, pinned, onPin }:
           <button
             type="button"
             class="fc-icon-button fc-pin"
-            aria-label="Pin"
+            aria-label={t('card_pin')}
             aria-pressed={isPinned}
-            title={isPinned ? 'Unpin: close when the pointer leaves' : 'Pin: keep this card open'}
+            title={isPinned ? t('card_unpin_title') : t('card_pin_title')}
             onClick={() => {
               setOwnPinned(!isPinned);
               onPin(!isPinned);
@@ -69,12 +70,17 @@ export function FactCard({ card, count, onClose, onOpenRelated, pinned, onPin }:
           </button>
         )}
         {onClose && (
-          <button type="button" class="fc-icon-button fc-close" aria-label="Close" onClick={onClose}>
+          <button type="button" class="fc-icon-button fc-close" aria-label={t('card_close')} onClick={onClose}>
             <span aria-hidden="true">×</span>
           </button>
         )}
       </header>
-      {card.map && <PlaceMap map={card.map} label={`Map: ${card.name}, ${card.map.country ?? card.kind ?? 'place'}`} />}
+      {card.map && (
+        <PlaceMap
+          map={card.map}
+          label={t('card_map_label', [card.name, card.map.country ?? card.kind ?? t('card_map_place')])}
+        />
+      )}
       <p class="fc-kind">
         {TYPE_LABEL[card.type]}
         {card.kind && ` · ${card.kind}`}
@@ -92,7 +98,7 @@ export function FactCard({ card, count, onClose, onOpenRelated, pinned, onPin }:
                   {!isHistorical(fact.label) && (
                     <>
                       {' '}
-                      <span class="fc-asof">as of {formatAsOf(fact.asOf)}</span>
+                      <span class="fc-asof">{t('card_as_of', formatAsOf(fact.asOf))}</span>
                     </>
                   )}
                 </dd>
@@ -104,8 +110,8 @@ export function FactCard({ card, count, onClose, onOpenRelated, pinned, onPin }:
 
       {aliases.length > 0 && (
         <p class="fc-aliases">
-          also: {aliases.join(', ')}
-          {moreAliases > 0 && ` +${moreAliases} more`}
+          {t('card_aliases', aliases.join(', '))}
+          {moreAliases > 0 && ` ${t('card_aliases_more', moreAliases)}`}
         </p>
       )}
 
@@ -113,7 +119,7 @@ export function FactCard({ card, count, onClose, onOpenRelated, pinned, onPin }:
 
       {card.related.length > 0 && (
         <div class="fc-related">
-          <span class="fc-section-label">Related</span>
+          <span class="fc-section-label">{t('card_related')}</span>
           <ul class="fc-related-list">
             {card.related.map((r) => (
               <li key={r.id}>
@@ -132,7 +138,7 @@ export function FactCard({ card, count, onClose, onOpenRelated, pinned, onPin }:
 
       {sources.length > 0 && (
         <div class="fc-sources">
-          <span class="fc-section-label">Sources</span>
+          <span class="fc-section-label">{t('card_sources')}</span>
           <ul class="fc-source-list">
             {sources.map((url, i) => (
               <li key={url}>
@@ -147,7 +153,7 @@ export function FactCard({ card, count, onClose, onOpenRelated, pinned, onPin }:
 
       <div class="fc-actions">
         <button type="button" class="fc-action" onClick={copy}>
-          Copy citation
+          {t('card_copy_citation')}
         </button>
         <span class="fc-copied" aria-live="polite">
           {copied}

@@ -1,5 +1,6 @@
 /** The popup's list of entities found on a page, grouped by type. Styles: entrypoints/popup/style.css. */
 import type { EntityType } from '../facts/schema';
+import { t } from '../lib/i18n';
 import type { EntitySummary } from '../lib/messages';
 import { TYPE_GROUPS } from './labels';
 
@@ -29,7 +30,7 @@ export function groupEntities(
 }
 
 export function PageSummary({ entities, onChoose, order = 'count' }: PageSummaryProps) {
-  if (entities.length === 0) return <p class="fc-empty">No known names on this page yet.</p>;
+  if (entities.length === 0) return <p class="fc-empty">{t('summary_empty')}</p>;
   return (
     <div class="fc-summary-groups">
       {groupEntities(entities, order).map((group) => (
@@ -46,7 +47,7 @@ export function PageSummary({ entities, onChoose, order = 'count' }: PageSummary
                     {e.count}
                   </span>
                   <span class="fc-visually-hidden">
-                    , {e.count} {e.count === 1 ? 'mention' : 'mentions'}
+                    , {e.count === 1 ? t('summary_mentions_one', e.count) : t('summary_mentions_other', e.count)}
                   </span>
                 </button>
               </li>

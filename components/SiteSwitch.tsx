@@ -1,4 +1,6 @@
 /** The per-site on/off switch. Its accessible name comes from its visible text: "Enabled on <host>". */
+import { t } from '../lib/i18n';
+
 export interface SiteSwitchProps {
   host: string;
   checked: boolean;
@@ -19,7 +21,7 @@ export function SiteSwitch({ host, checked, onChange, disabled }: SiteSwitchProp
       <span class="fc-switch-track" aria-hidden="true">
         <span class="fc-switch-thumb" />
       </span>
-      <span class="fc-switch-label">{`Enabled on ${host}`}</span>
+      <span class="fc-switch-label">{t('popup_enabled_on', host)}</span>
     </button>
   );
 }

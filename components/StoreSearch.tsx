@@ -3,6 +3,7 @@
  * Browser access comes in through props (`search`, `card`), so it renders in happy-dom tests.
  */
 import { useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import type { CardBody } from '../lib/messages';
 import { FactCard } from './FactCard';
 import { TYPE_GROUPS } from './labels';
@@ -31,7 +32,7 @@ export function StoreSearch({ search, card }: StoreSearchProps) {
     return (
       <div class="fc-search-card">
         <button type="button" class="fc-button fc-back" onClick={() => setOpen(null)}>
-          ← Back to search
+          {t('search_back')}
         </button>
         <FactCard card={open} onOpenRelated={(id) => void show(id)} />
       </div>
@@ -40,21 +41,21 @@ export function StoreSearch({ search, card }: StoreSearchProps) {
   return (
     <div class="fc-search" role="search">
       <label class="fc-visually-hidden" for="fc-search-input">
-        Search all Fact Cards
+        {t('search_label')}
       </label>
       <input
         id="fc-search-input"
         class="fc-search-input"
         type="search"
-        placeholder="Search all Fact Cards"
+        placeholder={t('search_label')}
         autoComplete="off"
         value={query}
         onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
       />
-      {missing && <p class="fc-empty">That card could not be loaded.</p>}
+      {missing && <p class="fc-empty">{t('search_card_failed')}</p>}
       {query.trim() !== '' && (
-        <ul class="fc-entity-list fc-search-results" aria-label="Search results">
-          {hits.length === 0 && <li class="fc-empty">No entity by that name.</li>}
+        <ul class="fc-entity-list fc-search-results" aria-label={t('search_results')}>
+          {hits.length === 0 && <li class="fc-empty">{t('search_no_results')}</li>}
           {hits.map((h) => (
             <li key={h.id}>
               <button type="button" class="fc-entity" onClick={() => void show(h.id)}>

@@ -1,4 +1,5 @@
 /** The "Copy citation" text of a card, and copying it. */
+import { t } from '../lib/i18n';
 import type { CardBody } from '../lib/messages';
 import { formatAsOf } from './labels';
 
@@ -19,8 +20,8 @@ export function citation(card: CardBody): string {
   const source = card.sources.find((url) => /^https?:\/\//i.test(url));
   const asOf = latestAsOf(card.facts);
   let text = `${card.name}: ${card.summary}`;
-  if (source) text += ` Source: ${source}`;
-  if (asOf) text += ` (as of ${formatAsOf(asOf)})`;
+  if (source) text += ` ${t('citation_source', source)}`;
+  if (asOf) text += ` ${t('citation_as_of', formatAsOf(asOf))}`;
   return text;
 }
 

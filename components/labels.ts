@@ -1,25 +1,25 @@
-/** Display words and formats shared by the card and the popup. Pure: no DOM, no browser APIs. */
+/** Display words and formats shared by the card and the popup. No DOM; the words come from `lib/i18n`. */
 import type { EntityType } from '../facts/schema';
+import { t } from '../lib/i18n';
 
 /** Singular label shown on a card ("Place · air base"). */
 export const TYPE_LABEL: Record<EntityType, string> = {
-  person: 'Person',
-  place: 'Place',
-  organization: 'Organisation',
-  event: 'Event',
+  person: t('type_person'),
+  place: t('type_place'),
+  organization: t('type_organization'),
+  event: t('type_event'),
 };
 
 /** Group headings in the popup, in the order they are shown. */
 export const TYPE_GROUPS: readonly { type: EntityType; label: string }[] = [
-  { type: 'person', label: 'People' },
-  { type: 'place', label: 'Places' },
-  { type: 'organization', label: 'Organisations' },
-  { type: 'event', label: 'Events' },
+  { type: 'person', label: t('group_person') },
+  { type: 'place', label: t('group_place') },
+  { type: 'organization', label: t('group_organization') },
+  { type: 'event', label: t('group_event') },
 ];
 
-// Fixed English month names rather than toLocaleDateString: the rest of the card is English, and the
-// output must not depend on the browser's locale or time zone (an ISO "2025-10-01" parsed as UTC can
-// render as 30 Sep west of Greenwich).
+// Fixed month names rather than toLocaleDateString: the output must not depend on the browser's time zone (an
+// ISO "2025-10-01" parsed as UTC can render as 30 Sep west of Greenwich). They are English in every locale.
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "2025" → "2025", "2025-10" → "Oct 2025", "2025-10-03" → "3 Oct 2025"; anything else is returned unchanged. */
@@ -35,7 +35,7 @@ export function formatAsOf(iso: string): string {
 
 /** "Mentioned 1 time on this page" / "Mentioned 4 times on this page". */
 export function mentionedText(count: number): string {
-  return `Mentioned ${count} ${count === 1 ? 'time' : 'times'} on this page`;
+  return count === 1 ? t('card_mentioned_one', count) : t('card_mentioned_other', count);
 }
 
 /** Short link text for a source URL: its hostname without "www.", or the URL itself if it does not parse. */

@@ -7,6 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { TYPE_GROUPS } from '../../components/labels';
 import type { EntityType } from '../../facts/schema';
+import { t } from '../../lib/i18n';
 import {
   HOVER_DELAY_MS,
   clampHoverDelay,
@@ -21,13 +22,17 @@ import { PacksSection, TransferSection } from './FileSections';
 import { NoticeView, Section, type Notice } from './ui';
 
 const MARK_STYLE_LABEL: Record<MarkStyle, string> = {
-  dotted: 'Dotted underline',
-  solid: 'Solid underline',
-  background: 'Tinted background',
-  none: 'No marks (cards still open on hover)',
+  dotted: t('options_mark_dotted'),
+  solid: t('options_mark_solid'),
+  background: t('options_mark_background'),
+  none: t('options_mark_none'),
 };
 
-const THEME_LABEL: Record<Theme, string> = { auto: 'Follow the system', light: 'Light', dark: 'Dark' };
+const THEME_LABEL: Record<Theme, string> = {
+  auto: t('options_theme_auto'),
+  light: t('options_theme_light'),
+  dark: t('options_theme_dark'),
+};
 
 export function App({ deps }: { deps: OptionsDeps }) {
   const [state, setState] = useState<OptionsState | null>(null);
@@ -62,7 +67,7 @@ export function App({ deps }: { deps: OptionsDeps }) {
     return (
       <Shell>
         <p role="alert" class="fc-error">
-          Could not read the settings: {loadError}
+          {t('options_load_error', loadError)}
         </p>
       </Shell>
     );
@@ -71,7 +76,7 @@ export function App({ deps }: { deps: OptionsDeps }) {
     return (
       <Shell>
         <p role="status" class="fc-muted">
-          Loading…
+          {t('options_loading')}
         </p>
       </Shell>
     );
@@ -87,9 +92,9 @@ export function App({ deps }: { deps: OptionsDeps }) {
 
   return (
     <Shell>
-      <Section id="general" title="Fact Cards everywhere">
+      <Section id="general" title={t('options_general_title')}>
         <PauseSwitch paused={state.preferences.paused} onChange={(paused) => setPreferences({ paused })} />
-        <p class="fc-hint">While paused, no page is marked and no card opens; your per-site choices are kept.</p>
+        <p class="fc-hint">{t('options_pause_hint')}</p>
       </Section>
       <SitesSection
         disabled={state.siteSettings.disabled}
@@ -116,7 +121,7 @@ export function App({ deps }: { deps: OptionsDeps }) {
 function Shell({ children }: { children: ComponentChildren }) {
   return (
     <main class="fc-options">
-      <h1 class="fc-options-title">Fact Cards settings</h1>
+      <h1 class="fc-options-title">{t('options_title')}</h1>
       {children}
     </main>
   );
@@ -128,7 +133,7 @@ function PauseSwitch({ paused, onChange }: { paused: boolean; onChange: (paused:
       <span class="fc-switch-track" aria-hidden="true">
         <span class="fc-switch-thumb" />
       </span>
-      <span class="fc-switch-label">Pause Fact Cards on every site</span>
+      <span class="fc-switch-label">{t('options_pause_switch')}</span>
     </button>
   );
 }
@@ -150,23 +155,23 @@ function SitesSection({
     const typed = field.current?.value ?? input;
     const host = hostFromInput(typed);
     if (host === null) {
-      setNotice({ kind: 'error', text: `"${typed.trim()}" is not a site address. Enter a host such as example.com.` });
+      setNotice({ kind: 'error', text: t('options_site_invalid', typed.trim()) });
       return;
     }
     if (disabled.includes(host)) {
-      setNotice({ kind: 'error', text: `${host} is already in the list.` });
+      setNotice({ kind: 'error', text: t('options_site_duplicate', host) });
       return;
     }
     setInput('');
     setNotice(null);
     await onChange(host, false);
-    setNotice({ kind: 'ok', text: `Fact Cards is now off on ${host}.` });
+    setNotice({ kind: 'ok', text: t('options_site_added', host) });
   }
 
   return (
-    <Section id="sites" title="Sites where Fact Cards is off">
+    <Section id="sites" title={t('options_sites_title')}>
       <form class="fc-row" onSubmit={add} noValidate>
-        <label for="fc-add-site">Add a site</label>
+        <label for="fc-add-site">{t('options_site_add_label')}</label>
         <input
           id="fc-add-site"
           ref={field}
@@ -180,29 +185,29 @@ function SitesSection({
           onInput={(e) => setInput(e.currentTarget.value)}
         />
         <button type="submit" class="fc-button">
-          Add
+          {t('options_site_add')}
         </button>
       </form>
       <div id="fc-add-site-notice">
         <NoticeView notice={notice} />
       </div>
       {disabled.length === 0 ? (
-        <p class="fc-muted">Fact Cards runs on every site.</p>
+        <p class="fc-muted">{t('options_sites_empty')}</p>
       ) : (
-        <ul class="fc-list" aria-label="Sites where Fact Cards is off">
+        <ul class="fc-list" aria-label={t('options_sites_title')}>
           {disabled.map((host) => (
             <li key={host} class="fc-list-item">
               <span class="fc-list-name">{host}</span>
               <button
                 type="button"
                 class="fc-button"
-                aria-label={`Remove ${host}`}
+                aria-label={t('options_site_remove_label', host)}
                 onClick={async () => {
                   await onChange(host, true);
-                  setNotice({ kind: 'ok', text: `Fact Cards is on again on ${host}.` });
+                  setNotice({ kind: 'ok', text: t('options_site_removed', host) });
                 }}
               >
-                Remove
+                {t('options_remove')}
               </button>
             </li>
           ))}
@@ -230,9 +235,9 @@ function CardsSection({
   const { min, max } = HOVER_DELAY_MS;
 
   return (
-    <Section id="cards" title="Marks and cards">
+    <Section id="cards" title={t('options_cards_title')}>
       <div class="fc-field">
-        <label for="fc-delay-range">Hover delay before a card opens</label>
+        <label for="fc-delay-range">{t('options_delay_label')}</label>
         <div class="fc-row">
           <input
             id="fc-delay-range"
@@ -241,12 +246,12 @@ function CardsSection({
             max={max}
             step={50}
             value={delay}
-            aria-valuetext={`${delay} milliseconds`}
+            aria-valuetext={t('options_delay_valuetext', delay)}
             onInput={(e) => setDelay(e.currentTarget.value)}
             onChange={(e) => storeDelay(e.currentTarget.value)}
           />
           <label class="fc-visually-hidden" for="fc-delay-number">
-            Hover delay in milliseconds
+            {t('options_delay_number_label')}
           </label>
           <input
             id="fc-delay-number"
@@ -259,15 +264,13 @@ function CardsSection({
             onInput={(e) => setDelay(e.currentTarget.value)}
             onChange={(e) => storeDelay(e.currentTarget.value)}
           />
-          <span aria-hidden="true">ms</span>
+          <span aria-hidden="true">{t('options_ms')}</span>
         </div>
-        <p class="fc-hint">
-          From {min} to {max} ms; the default is {HOVER_DELAY_MS.default} ms.
-        </p>
+        <p class="fc-hint">{t('options_delay_hint', [min, max, HOVER_DELAY_MS.default])}</p>
       </div>
 
       <fieldset class="fc-fieldset">
-        <legend>Entity types shown</legend>
+        <legend>{t('options_types_legend')}</legend>
         {TYPE_GROUPS.map(({ type, label }) => (
           <label key={type} class="fc-choice">
             <input
@@ -286,14 +289,14 @@ function CardsSection({
       </fieldset>
 
       <Radios
-        legend="Mark style"
+        legend={t('options_mark_style')}
         name="markStyle"
         labels={MARK_STYLE_LABEL}
         value={preferences.markStyle}
         onChange={(markStyle) => onChange({ markStyle })}
       />
       <Radios
-        legend="Card theme"
+        legend={t('options_theme')}
         name="theme"
         labels={THEME_LABEL}
         value={preferences.theme}

@@ -1,5 +1,6 @@
 /** The options page's file sections: fact packs (import, list, remove) and the settings file (export, import). */
 import { useState } from 'preact/hooks';
+import { t } from '../../lib/i18n';
 import { MAX_PACK_BYTES, MAX_PACK_RECORDS, validatePack } from '../../lib/packs';
 import { SETTINGS_FILE_NAME, exportSettings, parseSettingsImport } from '../../lib/settings-transfer';
 import type { OptionsDeps, OptionsState } from './deps';
@@ -25,7 +26,7 @@ export function PacksSection({
       const n = result.errors.length;
       setNotice({
         kind: 'error',
-        text: `${file.name} was not imported: ${n === 1 ? 'one problem' : `${n} problems`}.`,
+        text: n === 1 ? t('options_pack_rejected_one', file.name) : t('options_pack_rejected_other', [file.name, n]),
         details: result.errors,
       });
       return;
@@ -34,21 +35,21 @@ export function PacksSection({
     try {
       await onPacks({ packs: [...packs, pack] });
     } catch (err) {
-      setNotice({ kind: 'error', text: `${file.name} could not be stored: ${String(err)}` });
+      setNotice({ kind: 'error', text: t('options_store_failed', [file.name, String(err)]) });
       return;
     }
     const n = pack.records.length;
-    setNotice({ kind: 'ok', text: `Imported "${pack.name}": ${n} ${n === 1 ? 'record' : 'records'}.` });
+    setNotice({
+      kind: 'ok',
+      text: n === 1 ? t('options_pack_imported_one', [pack.name, n]) : t('options_pack_imported_other', [pack.name, n]),
+    });
   }
 
   return (
-    <Section id="packs" title="Fact packs">
-      <p class="fc-hint">
-        A pack adds your own fact records (JSON, format "fact-cards-pack"). It may not reuse a built-in id, title or
-        name; at most {MAX_PACK_RECORDS} records and {MAX_PACK_BYTES / 1_000_000} MB per pack.
-      </p>
+    <Section id="packs" title={t('options_packs_title')}>
+      <p class="fc-hint">{t('options_packs_hint', [MAX_PACK_RECORDS, MAX_PACK_BYTES / 1_000_000])}</p>
       <div class="fc-field">
-        <label for="fc-pack-file">Import a fact pack (.json)</label>
+        <label for="fc-pack-file">{t('options_pack_import_label')}</label>
         <input
           id="fc-pack-file"
           type="file"
@@ -58,28 +59,29 @@ export function PacksSection({
       </div>
       <NoticeView notice={notice} />
       {packs.length === 0 ? (
-        <p class="fc-muted">No packs imported.</p>
+        <p class="fc-muted">{t('options_packs_empty')}</p>
       ) : (
-        <ul class="fc-list" aria-label="Imported fact packs">
+        <ul class="fc-list" aria-label={t('options_packs_list')}>
           {packs.map((p) => (
             <li key={p.id} class="fc-list-item" data-pack={p.id}>
               <span class="fc-list-name">
                 {p.name}{' '}
                 <span class="fc-muted">
-                  ({p.records.length} {p.records.length === 1 ? 'record' : 'records'}, imported{' '}
-                  {p.importedAt.slice(0, 10)})
+                  {p.records.length === 1
+                    ? t('options_pack_meta_one', [p.records.length, p.importedAt.slice(0, 10)])
+                    : t('options_pack_meta_other', [p.records.length, p.importedAt.slice(0, 10)])}
                 </span>
               </span>
               <button
                 type="button"
                 class="fc-button"
-                aria-label={`Remove pack ${p.name}`}
+                aria-label={t('options_pack_remove_label', p.name)}
                 onClick={async () => {
                   await onPacks({ packs: packs.filter((q) => q.id !== p.id) });
-                  setNotice({ kind: 'ok', text: `Removed "${p.name}".` });
+                  setNotice({ kind: 'ok', text: t('options_pack_removed', p.name) });
                 }}
               >
-                Remove
+                {t('options_remove')}
               </button>
             </li>
           ))}
@@ -105,23 +107,24 @@ export function TransferSection({
     if (!file) return;
     const result = parseSettingsImport(file.text);
     if (!result.ok) {
-      setNotice({ kind: 'error', text: `${file.name} was not imported: ${result.error} Nothing was changed.` });
+      setNotice({ kind: 'error', text: t('options_settings_rejected', [file.name, result.error]) });
       return;
     }
     try {
       await deps.replaceSettings(result.value);
     } catch (err) {
-      setNotice({ kind: 'error', text: `${file.name} could not be stored: ${String(err)}` });
+      setNotice({ kind: 'error', text: t('options_store_failed', [file.name, String(err)]) });
       return;
     }
     onImported(result.value);
     const n = result.value.siteSettings.disabled.length;
-    setNotice({ kind: 'ok', text: `Settings imported (${n} ${n === 1 ? 'site' : 'sites'} off).` });
+    const text = n === 1 ? t('options_settings_imported_one', n) : t('options_settings_imported_other', n);
+    setNotice({ kind: 'ok', text });
   }
 
   return (
-    <Section id="transfer" title="Settings file">
-      <p class="fc-hint">The per-site list and the preferences above, as JSON. Fact packs are not included.</p>
+    <Section id="transfer" title={t('options_transfer_title')}>
+      <p class="fc-hint">{t('options_transfer_hint')}</p>
       <div class="fc-row">
         <button
           type="button"
@@ -133,11 +136,11 @@ export function TransferSection({
             )
           }
         >
-          Export JSON
+          {t('options_export_json')}
         </button>
       </div>
       <div class="fc-field">
-        <label for="fc-settings-file">Import settings (.json)</label>
+        <label for="fc-settings-file">{t('options_settings_import_label')}</label>
         <input
           id="fc-settings-file"
           type="file"

@@ -9,6 +9,7 @@ import { PageSummary, type SummaryOrder } from '../../components/PageSummary';
 import { StoreSearch, type StoreSearchProps } from '../../components/StoreSearch';
 import { SiteSwitch } from '../../components/SiteSwitch';
 import { exportFileName, toExport } from '../../components/export';
+import { t } from '../../lib/i18n';
 import type { PageSummary as Summary } from '../../lib/messages';
 import { siteKey } from '../../lib/settings';
 
@@ -72,7 +73,7 @@ export function App({ deps }: { deps: PopupDeps }) {
     return (
       <Shell>
         <p class="fc-status" role="status">
-          Looking at this page…
+          {t('popup_loading')}
         </p>
       </Shell>
     );
@@ -82,11 +83,8 @@ export function App({ deps }: { deps: PopupDeps }) {
     return (
       <Shell store={deps.store}>
         <div class="fc-notice" role="status">
-          <p class="fc-notice-title">Fact Cards can't run on this page.</p>
-          <p class="fc-notice-why">
-            It works on ordinary web pages; browser pages and extension stores are off limits, and a tab opened before
-            Fact Cards was installed needs a reload.
-          </p>
+          <p class="fc-notice-title">{t('popup_unavailable_title')}</p>
+          <p class="fc-notice-why">{t('popup_unavailable_why')}</p>
         </div>
       </Shell>
     );
@@ -144,18 +142,18 @@ export function App({ deps }: { deps: PopupDeps }) {
           disabled={busy}
           onClick={() => void change(() => deps.setPaused!(!paused))}
         >
-          Pause everywhere
+          {t('popup_pause')}
         </button>
       )}
       {summary.enabled ? (
         <>
           {summary.entities.length > 1 && (
             <fieldset class="fc-order">
-              <legend class="fc-visually-hidden">Sort the names</legend>
+              <legend class="fc-visually-hidden">{t('popup_sort_legend')}</legend>
               {(
                 [
-                  ['count', 'Most mentioned'],
-                  ['first', 'First appearance'],
+                  ['count', t('popup_sort_count')],
+                  ['first', t('popup_sort_first')],
                 ] as const
               ).map(([value, label]) => (
                 <label key={value} class="fc-order-option">
@@ -175,13 +173,13 @@ export function App({ deps }: { deps: PopupDeps }) {
           {summary.entities.length > 0 && (
             <footer class="fc-footer">
               <button type="button" class="fc-button" onClick={exportJson}>
-                Export JSON
+                {t('popup_export_json')}
               </button>
             </footer>
           )}
         </>
       ) : (
-        <p class="fc-off">{paused ? 'Fact Cards is paused everywhere.' : `Fact Cards is off for ${summary.host}`}</p>
+        <p class="fc-off">{paused ? t('popup_paused') : t('popup_off_for', summary.host)}</p>
       )}
     </Shell>
   );
@@ -191,7 +189,7 @@ function Shell({ title, store, children }: { title?: string; store?: StoreSearch
   return (
     <main class="fc-popup">
       <header class="fc-popup-header">
-        <h1 class="fc-popup-title">Fact Cards</h1>
+        <h1 class="fc-popup-title">{t('ext_name')}</h1>
         {title && <p class="fc-page-title">{title}</p>}
       </header>
       {store && <StoreSearch {...store} />}

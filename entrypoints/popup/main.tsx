@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { index } from 'virtual:fact-index';
 import { browser } from '#imports';
 import { searchStore } from '../../components/search';
+import { t } from '../../lib/i18n';
 import type { BackgroundRequest, CardBody } from '../../lib/messages';
 import { preferences, setSiteEnabled } from '../../lib/settings';
 import { App } from './App';
@@ -21,4 +22,6 @@ deps.store = {
     browser.runtime.sendMessage({ type: 'card', id } satisfies BackgroundRequest) as Promise<CardBody | null>,
 };
 
+// index.html's <title> is the manifest placeholder (pages cannot use __MSG_ themselves), so name the page here.
+document.title = t('ext_name');
 render(<App deps={deps} />, document.getElementById('app')!);
