@@ -156,6 +156,7 @@ async function main(): Promise<void> {
     chromiumVersion,
     samples: SAMPLES,
     markjsCapMs: MARKJS_CAP_MS,
+    realIndexJson: json.real,
   });
 }
 

@@ -18,15 +18,23 @@ const CONTENT_JS = path.join(OUTPUT_DIR, 'chrome-mv3/content-scripts/content.js'
 
 /** The targets. A long task is one of 50 ms or more (the Long Tasks API's own threshold). */
 export const TARGETS: Record<
-  'scanOverFloor' | 'regexOverScan' | 'markjsOverScan' | 'scale100kOver1k' | 'longestTaskMs' | 'contentScriptGzipBytes',
+  | 'scanOverFloor'
+  | 'regexOverScan'
+  | 'markjsOverScan'
+  | 'scale100kOver1k'
+  | 'longestLateTaskMs'
+  | 'contentScriptCodeGzipBytes',
   { max?: number; min?: number }
 > = {
   scanOverFloor: { max: 3 },
   regexOverScan: { min: 1 },
   markjsOverScan: { min: 100 },
   scale100kOver1k: { max: 1.5 },
-  longestTaskMs: { max: 50 },
-  contentScriptGzipBytes: { max: 40 * 1024 },
+  // "No task of ours of 50 ms or more": tasks after DOMContentLoaded with page scripts off (longestTaskMs, the
+  // worst task of the whole load, is mostly the page's own parsing and is reported beside it).
+  longestLateTaskMs: { max: 49.999 },
+  // "Content script ≤ 40 KB gzipped plus the index": the script without its inlined index.
+  contentScriptCodeGzipBytes: { max: 40 * 1024 },
 };
 
 export interface PageResult {
@@ -59,6 +67,8 @@ export interface RawResults {
   chromiumVersion: string;
   samples: number;
   markjsCapMs: number;
+  /** The real index as JSON, to tell the content script's code from its inlined index. */
+  realIndexJson?: string;
 }
 
 function machine(chromium: string) {
@@ -150,6 +160,8 @@ export function report(raw: RawResults): void {
     scale100kOver1k: median(ok.map((r) => r.scale100kOver1k)),
     scale10kOver1k: median(ok.map((r) => r.scale10kOver1k)),
     contentScriptGzipBytes,
+    contentScriptCodeGzipBytes:
+      contentScriptGzipBytes - (raw.realIndexJson ? gzipSync(raw.realIndexJson, { level: 9 }).length : 0),
     indexBytes: b.real?.indexBytes ?? NaN,
     longestTaskMs: worstWith,
     longestTaskPage: worstPage,
