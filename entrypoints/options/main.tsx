@@ -3,6 +3,7 @@ import { t } from '../../lib/i18n';
 import { builtInKeys } from '../../lib/packs';
 import { App } from './App';
 import { createOptionsDeps } from './deps';
+import '../../components/page-theme.css';
 import './style.css';
 
 // Imported dynamically so the index gets a chunk of its own; statically it landed in the chunk the popup shares.

@@ -7,6 +7,7 @@ import type { BackgroundRequest, CardBody } from '../../lib/messages';
 import { preferences, setSiteEnabled } from '../../lib/settings';
 import { App } from './App';
 import { createPopupDeps, downloadJson, tabIdParam } from './deps';
+import '../../components/page-theme.css';
 import './style.css';
 
 const deps = createPopupDeps(browser, {
