@@ -87,7 +87,12 @@ function extraElements(before: string[], after: string[]): string | null {
   const rest = after.filter((n) => n !== 'fact-cards');
   if (rest.length !== before.length) return `${before.length} elements without the extension, ${rest.length} with it`;
   const i = rest.findIndex((n, k) => n !== before[k]);
-  return i < 0 ? null : `element #${i} is <${rest[i]}> with the extension, <${before[i]}> without`;
+  if (i < 0) return null;
+  // Same elements in another order: the page's own async inserts (ads, widgets) finished in another order,
+  // which our scan's CPU time can shift. Nothing was added or removed, which is what this check is about.
+  const sorted = (list: string[]) => [...list].sort().join(',');
+  if (sorted(rest) === sorted(before)) return null;
+  return `element #${i} is <${rest[i]}> with the extension, <${before[i]}> without`;
 }
 
 /** A point on a mark the pointer can reach, or why there is none. */
