@@ -26,9 +26,14 @@ export interface FactCardProps {
   pinned?: boolean;
   /** Shows the Pin toggle when given; called with the new state. */
   onPin?: (pinned: boolean) => void;
+  /**
+   * The caller is the dialog (the page's card layer names its popover and keeps the body in a closed shadow
+   * root): the card is then a plain section instead of a dialog of its own.
+   */
+  embedded?: boolean;
 }
 
-export function FactCard({ card, count, onClose, onOpenRelated, pinned, onPin }: FactCardProps) {
+export function FactCard({ card, count, onClose, onOpenRelated, pinned, onPin, embedded }: FactCardProps) {
   const titleId = `fc-title-${useId()}`;
   const [ownPinned, setOwnPinned] = useState(false);
   const isPinned = pinned ?? ownPinned;
@@ -49,7 +54,12 @@ export function FactCard({ card, count, onClose, onOpenRelated, pinned, onPin }:
   const labels = sourceLabels(sources);
 
   return (
-    <section class="fc-card" role="dialog" aria-labelledby={titleId} tabIndex={-1}>
+    <section
+      class="fc-card"
+      role={embedded ? undefined : 'dialog'}
+      aria-labelledby={embedded ? undefined : titleId}
+      tabIndex={embedded ? undefined : -1}
+    >
       <header class="fc-header">
         <h2 class="fc-name" id={titleId}>
           {card.name}

@@ -2,6 +2,11 @@
  * The one UI layer we add to a page: a shadow-root host holding a single popover. Cards render there with
  * Preact, sit in the top layer (page z-index, transforms and overflow cannot hide them) and are placed by
  * @floating-ui/dom on a virtual element built from the mention's range.
+ *
+ * Two roots: the host's open root holds only the popover, which is the dialog (role `dialog`, named by the
+ * entity's display name: the external contract, and what assistive technology announces). The card body sits
+ * in a closed shadow root inside it, so page scripts cannot read the card's text or press its buttons; the
+ * page learns no more than the name of the entity under the pointer, which is its own text. See ADR 0004.
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
@@ -11,7 +16,7 @@ import type { CardBody } from '../../lib/messages';
 import type { Theme } from '../../lib/settings';
 import { liveRange } from './geometry';
 import type { PageMention } from './marks';
-import '../../components/fact-card.css';
+import cardCss from '../../components/fact-card.css?inline';
 import './layer.css';
 
 export interface CardLayerHandlers {
@@ -48,6 +53,7 @@ function pageTheme(): 'light' | 'dark' {
 
 export async function createCardLayer(ctx: ContentScriptContext, handlers: CardLayerHandlers): Promise<CardLayer> {
   let popover!: HTMLDivElement;
+  let body!: HTMLDivElement;
   const ui = await createShadowRootUi(ctx, {
     name: 'fact-cards',
     position: 'inline',
@@ -57,13 +63,23 @@ export async function createCardLayer(ctx: ContentScriptContext, handlers: CardL
       popover = document.createElement('div');
       popover.className = 'fc-layer-popover';
       popover.setAttribute('popover', 'manual');
+      popover.setAttribute('role', 'dialog');
+      popover.tabIndex = -1;
       popover.addEventListener('pointerenter', () => handlers.onPointerOnCard(true));
       popover.addEventListener('pointerleave', () => handlers.onPointerOnCard(false));
+      const inner = document.createElement('div');
+      inner.className = 'fc-layer-body';
+      const closed = inner.attachShadow({ mode: 'closed' });
+      const style = document.createElement('style');
+      style.textContent = cardCss;
+      body = document.createElement('div');
+      closed.append(style, body);
+      popover.append(inner);
       container.append(popover);
       return popover;
     },
-    onRemove(el) {
-      if (el) render(null, el);
+    onRemove() {
+      render(null, body);
     },
   });
   ui.mount();
@@ -77,6 +93,7 @@ export async function createCardLayer(ctx: ContentScriptContext, handlers: CardL
 
   const draw = (card: CardBody, count: number) => {
     current = [card, count];
+    popover.setAttribute('aria-label', card.name);
     render(
       <FactCard
         card={card}
@@ -89,8 +106,9 @@ export async function createCardLayer(ctx: ContentScriptContext, handlers: CardL
         }}
         onClose={handlers.onClose}
         onOpenRelated={handlers.onOpenRelated}
+        embedded
       />,
-      popover,
+      body,
     );
   };
 
@@ -100,7 +118,8 @@ export async function createCardLayer(ctx: ContentScriptContext, handlers: CardL
     stopAutoUpdate?.();
     stopAutoUpdate = null;
     if (popover.matches(':popover-open')) popover.hidePopover();
-    render(null, popover);
+    render(null, body);
+    popover.removeAttribute('aria-label');
     if (returnFocus?.isConnected) returnFocus.focus({ preventScroll: true });
     returnFocus = null;
   };
@@ -142,7 +161,7 @@ export async function createCardLayer(ctx: ContentScriptContext, handlers: CardL
       });
       if (focus) {
         returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-        popover.querySelector<HTMLElement>('[role="dialog"]')?.focus({ preventScroll: true });
+        popover.focus({ preventScroll: true });
       }
     },
     replace: draw,

@@ -8,6 +8,7 @@ import { preferences, setSiteEnabled } from '../../lib/settings';
 import { App } from './App';
 import { createPopupDeps, downloadJson, tabIdParam } from './deps';
 import '../../components/page-theme.css';
+import '../../components/fact-card.css';
 import './style.css';
 
 const deps = createPopupDeps(browser, {

@@ -3,7 +3,7 @@
  * that keeps the card open when the pointer leaves, and a citation copied to the clipboard.
  */
 import { describe, expect, it } from 'vitest';
-import { card, hover, useExtension, waitForMarks } from './harness';
+import { card, cardText, clickInCard, hover, inCard, until, useExtension, waitForMarks } from './harness';
 
 const h = useExtension();
 
@@ -15,11 +15,14 @@ describe('card depth', () => {
       await hover(page, 'Damascus');
       const dialog = card(page, 'Damascus');
       await dialog.waitFor({ state: 'visible', timeout: 3_000 });
-      const map = dialog.getByRole('img', { name: /^Map/ });
-      expect(await map.count()).toBe(1);
-      expect(await map.getAttribute('aria-label')).toMatch(/^Map: Damascus/);
+      const maps = await inCard<string[]>(
+        page,
+        `[...(root?.querySelectorAll('[role="img"]') ?? [])].map((m) => m.getAttribute('aria-label'))`,
+      );
+      expect(maps).toHaveLength(1);
+      expect(maps[0]).toMatch(/^Map: Damascus/);
 
-      await dialog.getByRole('button', { name: 'Syria', exact: true }).click();
+      await clickInCard(page, 'button', /^Syria$/);
       await card(page, 'Syria').waitFor({ state: 'visible', timeout: 3_000 });
     } finally {
       await page.close();
@@ -36,16 +39,16 @@ describe('card depth', () => {
       await dialog.waitFor({ state: 'visible', timeout: 3_000 });
       const box = (await dialog.boundingBox())!;
       await page.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 3 });
-      const pin = dialog.getByRole('button', { name: /Pin/ });
-      await pin.click();
-      expect(await pin.getAttribute('aria-pressed')).toBe('true');
+      await clickInCard(page, 'button', /Pin/);
+      const pressed = () => inCard<string | null>(page, `root?.querySelector('.fc-pin')?.getAttribute('aria-pressed')`);
+      await until(async () => (await pressed()) === 'true', 2_000, 'the pin pressed');
       // Far away from both the card and the mention, for much longer than the grace period.
       await page.mouse.move(5, 5, { steps: 3 });
       await page.waitForTimeout(1_200);
       expect(await dialog.isVisible()).toBe(true);
 
-      await dialog.getByRole('button', { name: 'Copy citation' }).click();
-      await dialog.getByText('Copied').waitFor({ timeout: 2_000 });
+      await clickInCard(page, 'button', /^Copy citation$/);
+      await until(async () => (await cardText(page)).includes('Copied'), 2_000, '"Copied" in the card');
 
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'hidden', timeout: 2_000 });

@@ -19,7 +19,12 @@ import * as helpers from '../../scripts/page-helpers';
 
 export {
   card,
+  cardText,
+  clickInCard,
+  focused,
   hover,
+  inCard,
+  inExtensionWorld,
   markCount,
   marks,
   until,

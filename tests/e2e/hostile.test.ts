@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type StaticServer } from '../../scripts/chromium';
-import { DEMO_DIR, markCount, until, useExtension, waitForMarks } from './harness';
+import { DEMO_DIR, cardText, markCount, until, useExtension, waitForMarks } from './harness';
 
 /** Card timing: 350 ms dwell plus a card body from the background; slack for a loaded two-core box. */
 const CARD_TIMEOUT_MS = 3_000;
@@ -507,7 +507,7 @@ describe('hostile pages', () => {
       await p.mouse.move(1, 1);
       await p.mouse.move(putin.x, putin.y, { steps: 3 });
       await p.locator('fact-cards').getByRole('dialog').waitFor({ state: 'visible', timeout: CARD_TIMEOUT_MS });
-      expect(await p.locator('fact-cards').getByRole('dialog').textContent()).toContain('Vladimir Putin');
+      expect(await cardText(p)).toContain('Vladimir Putin');
       const s = await h.summary(await h.tabIdOf(p));
       expect(s.sequence).toHaveLength(4);
     });
@@ -534,7 +534,7 @@ describe('hostile pages', () => {
           box.y + box.height / 2,
         ] as const);
         expect(top).toBe('fact-cards');
-        expect(await dialog.textContent()).toContain('Vladimir Putin');
+        expect(await cardText(p)).toContain('Vladimir Putin');
       });
     });
   }
@@ -546,7 +546,7 @@ describe('hostile pages', () => {
       const marks = (await found(p)).map((m) => `${m.within}:${m.text}`).sort();
       expect(marks).toEqual(['ar-1:دمشق', 'ar-2:سوريا', 'quote:Damascus', 'quote:Vladimir Putin']);
       await openCard(p, 'دمشق');
-      expect(await p.locator('fact-cards').getByRole('dialog').textContent()).toContain('Damascus');
+      expect(await cardText(p)).toContain('Damascus');
     });
   });
 

@@ -2,23 +2,14 @@
  * Keyboard and popup paths to a card: the "next mention" command opens a card with focus inside, Tab moves
  * through it, Esc closes it and returns focus; choosing an entity in the popup opens its card on the page.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { card, until, useExtension, waitForMarks } from './harness';
+import { card, cardText, focused, until, useExtension, waitForMarks } from './harness';
 
 const h = useExtension();
 
 /** The extension's `chrome` global inside the service worker (typed loosely: tests only send messages). */
 type Chrome = { tabs: { sendMessage(tabId: number, msg: unknown, opts: { frameId: number }): Promise<unknown> } };
 declare const chrome: Chrome;
-
-/** What has focus, looking through our shadow root: "tag.class" of the innermost active element. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    let el: Element | null = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return el ? `${el.tagName.toLowerCase()}${el.getAttribute('role') ? `[${el.getAttribute('role')}]` : ''}` : '';
-  });
 
 describe('keyboard', () => {
   it('opens the next mention with focus inside; Tab stays in the card; Esc closes and returns focus', async () => {
@@ -35,14 +26,14 @@ describe('keyboard', () => {
       expect(await send('next-mention')).toBe(true);
       const dialog = page.getByRole('dialog');
       await dialog.waitFor({ state: 'visible', timeout: 3_000 });
-      const first = await dialog.textContent();
-      await until(async () => (await focused(page)) === 'section[dialog]', 2_000, 'focus in the card');
+      const first = await cardText(page);
+      await until(async () => (await focused(page)) === 'div[dialog]', 2_000, 'focus in the card');
 
       await page.keyboard.press('Tab');
       expect(await focused(page)).toMatch(/^(button|a)/);
 
       expect(await send('next-mention')).toBe(true);
-      await until(async () => (await dialog.textContent()) !== first, 2_000, 'the next card');
+      await until(async () => (await cardText(page)) !== first, 2_000, 'the next card');
 
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'hidden', timeout: 2_000 });

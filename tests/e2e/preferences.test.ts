@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { card, hover, markCount, until, useExtension, waitForMarks } from './harness';
+import { card, cardText, hover, markCount, until, useExtension, waitForMarks } from './harness';
 
 const h = useExtension({
   '/pack-page.html': () =>
@@ -85,7 +85,7 @@ describe('fact packs', () => {
     await until(async () => (await markCount(page)) >= 3, 10_000, 'three marks incl. the pack entity');
     await hover(page, 'Zorvania Institute');
     await card(page, 'Zorvania Institute').waitFor({ state: 'visible', timeout: 3_000 });
-    expect(await card(page, 'Zorvania Institute').textContent()).toContain('made-up research body');
+    expect(await cardText(page)).toContain('made-up research body');
     await page.close();
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Never leak: while a user reads the demo page and a saved news page, hovers cards, opens the popup and
  * switches the site off and on, no context of the browser (pages, popup, service worker) requests anything but
- * the pages the test loaded and the extension's own files; the card is plain text from our own component; and
- * the content script opens no channel the page could listen on.
+ * the pages the test loaded and the extension's own files; the card is plain text from our own component, out
+ * of the page's reach in a closed shadow root; and the content script opens no channel the page could listen on.
  */
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, blockOutside, launchPlain, serve, type StaticServer } from '../../scripts/chromium';
-import { REPO_ROOT, hover, markCount, until, useExtension, waitForMarks } from './harness';
+import { REPO_ROOT, hover, inCard, markCount, until, useExtension, waitForMarks } from './harness';
 
 const CORPUS_PAGES = path.join(
   path.resolve(process.env.FACTCARDS_CORPUS ?? path.join(REPO_ROOT, '../shared/corpus')),
@@ -99,16 +99,34 @@ async function ourTags(): Promise<Set<string>> {
   return tags;
 }
 
-/** What is inside our host's shadow root: tags, attributes a page could abuse, link targets. */
+/** What the card body holds (read from our own world): tags, attributes a page could abuse, link targets. */
 const cardDom = (p: Page) =>
+  inCard<{ tags: string[]; handlers: string[]; hrefs: string[]; text: string }>(
+    p,
+    `(() => {
+      const all = root ? [...root.querySelectorAll('*')] : [];
+      return {
+        tags: [...new Set(all.map((el) => el.localName))],
+        handlers: all.flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name)),
+        hrefs: all.flatMap((el) => (el.getAttribute('href') !== null ? [el.getAttribute('href')] : [])),
+        text: root?.textContent ?? '',
+      };
+    })()`,
+  );
+
+/** What a page script can see of the open card: every element and all text it can reach from `fact-cards`. */
+const pageView = (p: Page) =>
   p.evaluate(() => {
-    const root = document.querySelector('fact-cards')?.shadowRoot;
-    const all = root ? [...root.querySelectorAll('*')] : [];
+    const host = document.querySelector('fact-cards');
+    const open = host?.shadowRoot;
+    const els = open ? [...open.querySelectorAll('*')] : [];
     return {
-      tags: [...new Set(all.map((el) => el.localName))],
-      handlers: all.flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name)),
-      hrefs: all.flatMap((el) => (el.getAttribute('href') !== null ? [el.getAttribute('href')!] : [])),
-      dialogs: root?.querySelectorAll('[role="dialog"]').length ?? 0,
+      dialogs: open?.querySelectorAll('[role="dialog"]').length ?? 0,
+      name: open?.querySelector('[role="dialog"]')?.getAttribute('aria-label') ?? null,
+      // Text outside our <style> sheets: the host's light DOM and the dialog (whose body is in the closed root).
+      text: (host?.textContent ?? '') + (open?.querySelector('[role="dialog"]')?.textContent ?? ''),
+      reachableRoots: els.filter((el) => el.shadowRoot).length,
+      buttons: els.filter((el) => el.localName === 'button' || el.localName === 'a').length,
     };
   });
 
@@ -127,7 +145,15 @@ describe('privacy', () => {
     const dialog = demo.locator('fact-cards').getByRole('dialog');
     await dialog.waitFor({ state: 'visible', timeout: 3_000 });
     const card = await cardDom(demo);
-    expect(card.dialogs).toBe(1);
+    expect(card.text, 'the card body our world sees').toContain('Vladimir Putin');
+    // The page sees the dialog and its name (text of its own) but not one word of the card, nor its buttons.
+    expect(await pageView(demo)).toEqual({
+      dialogs: 1,
+      name: 'Vladimir Putin',
+      text: '',
+      reachableRoots: 0,
+      buttons: 0,
+    });
     expect(
       card.tags.filter((t) => !tags.has(t)),
       'elements not rendered by our components',

@@ -81,15 +81,17 @@ function marks(page: Page, scrollTo = -1): Promise<Mark[]> {
   }, scrollTo);
 }
 
-/** What the card layer shows: the `<fact-cards>` host, its open shadow root and the dialog in it. */
+/**
+ * What the card layer shows: the `<fact-cards>` host, its open shadow root and the dialog in it, named by the
+ * entity (the body is in a closed root the page cannot read).
+ */
 function cardState(page: Page): Promise<CardState> {
   return page.evaluate(() => {
     const hosts = document.querySelectorAll('fact-cards');
     const root = hosts[0]?.shadowRoot ?? null;
     const dialogs = root ? [...root.querySelectorAll('[role="dialog"]')] : [];
     const dialog = dialogs[0] as HTMLElement | undefined;
-    const titleId = dialog?.getAttribute('aria-labelledby');
-    const title = titleId ? (root!.getElementById(titleId)?.textContent?.trim() ?? null) : null;
+    const title = dialog?.getAttribute('aria-label') ?? null;
     const popover = dialog?.closest('[popover]');
     const r = dialog?.getBoundingClientRect();
     return {

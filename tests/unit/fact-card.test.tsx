@@ -28,6 +28,17 @@ describe('FactCard', () => {
     expect(heading.textContent).toBe('Hmeimim Air Base');
   });
 
+  it('embedded in a caller that is the dialog, is a plain section with the same heading', () => {
+    render(<FactCard card={sampleCard()} embedded />, root);
+    const section = $('section.fc-card')!;
+    expect([
+      section.getAttribute('role'),
+      section.getAttribute('aria-labelledby'),
+      section.getAttribute('tabindex'),
+    ]).toEqual([null, null, null]);
+    expect($('h2')!.textContent).toBe('Hmeimim Air Base');
+  });
+
   it('gives two cards on one page different heading ids', () => {
     render(
       <>
