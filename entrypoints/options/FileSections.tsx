@@ -6,6 +6,29 @@ import { SETTINGS_FILE_NAME, exportSettings, parseSettingsImport } from '../../l
 import type { OptionsDeps, OptionsState } from './deps';
 import { NoticeView, Section, takeFile, type Notice } from './ui';
 
+type Checked<T> = { ok: true; value: T } | { ok: false; notice: Notice };
+
+/**
+ * What both file imports do: read the chosen file, check it (a refusal becomes the notice and changes nothing),
+ * store it (a storage failure, e.g. the quota, becomes a notice too), and report what was stored.
+ */
+async function importFile<T>(
+  input: HTMLInputElement,
+  setNotice: (notice: Notice) => void,
+  check: (text: string, name: string) => Checked<T>,
+  store: (value: T, name: string) => Promise<Notice>,
+): Promise<void> {
+  const file = await takeFile(input);
+  if (!file) return;
+  const checked = check(file.text, file.name);
+  if (!checked.ok) return setNotice(checked.notice);
+  try {
+    setNotice(await store(checked.value, file.name));
+  } catch (err) {
+    setNotice({ kind: 'error', text: t('options_store_failed', [file.name, String(err)]) });
+  }
+}
+
 export function PacksSection({
   deps,
   state,
@@ -18,32 +41,24 @@ export function PacksSection({
   const [notice, setNotice] = useState<Notice>(null);
   const packs = state.packs.packs;
 
-  async function importPack(input: HTMLInputElement) {
-    const file = await takeFile(input);
-    if (!file) return;
-    const result = validatePack(file.text, deps.builtIn, packs);
-    if (!result.ok) {
-      const n = result.errors.length;
-      setNotice({
-        kind: 'error',
-        text: n === 1 ? t('options_pack_rejected_one', file.name) : t('options_pack_rejected_other', [file.name, n]),
-        details: result.errors,
-      });
-      return;
-    }
-    const pack = { id: deps.newId(), name: result.pack.name, importedAt: deps.now(), records: result.pack.records };
-    try {
-      await onPacks({ packs: [...packs, pack] });
-    } catch (err) {
-      setNotice({ kind: 'error', text: t('options_store_failed', [file.name, String(err)]) });
-      return;
-    }
-    const n = pack.records.length;
-    setNotice({
-      kind: 'ok',
-      text: n === 1 ? t('options_pack_imported_one', [pack.name, n]) : t('options_pack_imported_other', [pack.name, n]),
-    });
-  }
+  const importPack = (input: HTMLInputElement) =>
+    importFile(
+      input,
+      setNotice,
+      (text, name) => {
+        const result = validatePack(text, deps.builtIn, packs);
+        if (result.ok) return { ok: true, value: result.pack };
+        const n = result.errors.length;
+        const message = n === 1 ? t('options_pack_rejected_one', name) : t('options_pack_rejected_other', [name, n]);
+        return { ok: false, notice: { kind: 'error', text: message, details: result.errors } };
+      },
+      async ({ name, records }) => {
+        await onPacks({ packs: [...packs, { id: deps.newId(), name, importedAt: deps.now(), records }] });
+        const n = records.length;
+        const text = n === 1 ? t('options_pack_imported_one', [name, n]) : t('options_pack_imported_other', [name, n]);
+        return { kind: 'ok', text };
+      },
+    );
 
   return (
     <Section id="packs" title={t('options_packs_title')}>
@@ -102,25 +117,23 @@ export function TransferSection({
 }) {
   const [notice, setNotice] = useState<Notice>(null);
 
-  async function importSettings(input: HTMLInputElement) {
-    const file = await takeFile(input);
-    if (!file) return;
-    const result = parseSettingsImport(file.text);
-    if (!result.ok) {
-      setNotice({ kind: 'error', text: t('options_settings_rejected', [file.name, result.error]) });
-      return;
-    }
-    try {
-      await deps.replaceSettings(result.value);
-    } catch (err) {
-      setNotice({ kind: 'error', text: t('options_store_failed', [file.name, String(err)]) });
-      return;
-    }
-    onImported(result.value);
-    const n = result.value.siteSettings.disabled.length;
-    const text = n === 1 ? t('options_settings_imported_one', n) : t('options_settings_imported_other', n);
-    setNotice({ kind: 'ok', text });
-  }
+  const importSettings = (input: HTMLInputElement) =>
+    importFile(
+      input,
+      setNotice,
+      (text, name) => {
+        const result = parseSettingsImport(text);
+        if (result.ok) return { ok: true, value: result.value };
+        return { ok: false, notice: { kind: 'error', text: t('options_settings_rejected', [name, result.error]) } };
+      },
+      async (value) => {
+        await deps.replaceSettings(value);
+        onImported(value);
+        const n = value.siteSettings.disabled.length;
+        const text = n === 1 ? t('options_settings_imported_one', n) : t('options_settings_imported_other', n);
+        return { kind: 'ok', text };
+      },
+    );
 
   return (
     <Section id="transfer" title={t('options_transfer_title')}>
