@@ -5,7 +5,7 @@
 import type { Engine, LinkState } from '../../facts/engine';
 import { newLinkState } from '../../facts/engine';
 import type { MarkStore } from './marks';
-import { blockOf, insideSkipped, locate, textBlocks, textNodesIn } from './walk';
+import { blockOf, insideSkipped, nodeAt, textBlocks, textNodesIn, type TextBlock } from './walk';
 
 /** Work per slice before yielding to the page: well under the 50 ms that counts as a long task. */
 export const SLICE_MS = 8;
@@ -28,6 +28,45 @@ export const yieldToPage = (): Promise<void> =>
     channel.port2.postMessage(null);
   });
 
+/**
+ * Links the names in one block and marks each one: the unit of every scan, shipped and benchmarked alike.
+ * Returns how many mentions were marked.
+ */
+export function scanBlock(
+  block: TextBlock,
+  engine: Engine,
+  state: LinkState,
+  marks: MarkStore,
+  accept: (entity: number) => boolean = acceptAll,
+): number {
+  let n = 0;
+  for (const l of engine.find(block.text, state)) {
+    if (!accept(l.entity)) continue;
+    const s = nodeAt(block, l.start, false);
+    const e = nodeAt(block, l.end, true);
+    const sn = block.nodes[s]!;
+    const en = block.nodes[e]!;
+    const range = new StaticRange({
+      startContainer: sn,
+      startOffset: Math.min(l.start - block.offsets[s]!, sn.data.length),
+      endContainer: en,
+      endOffset: Math.min(l.end - block.offsets[e]!, en.data.length),
+    });
+    marks.add(l.entity, l.text, range, s === e ? [sn] : block.nodes.slice(s, e + 1));
+    n++;
+  }
+  return n;
+}
+
+/** The first scan of a subtree without slicing (the benchmark's measure of it): returns the mentions marked. */
+export function scanNow(root: Node, engine: Engine, marks: MarkStore, state: LinkState = newLinkState()): number {
+  let n = 0;
+  for (const block of textBlocks(root)) n += scanBlock(block, engine, state, marks);
+  return n;
+}
+
+const acceptAll = () => true;
+
 export interface Scanner {
   /** Resolves when the pending work (first scan and queued changes) is done. */
   idle(): Promise<void>;
@@ -43,7 +82,7 @@ export function startScanner(
   onSettled: () => void,
   signal: AbortSignal,
   /** Which entities to mark (types switched off in the options are linked for context, then dropped). */
-  accept: (entity: number) => boolean = () => true,
+  accept: (entity: number) => boolean = acceptAll,
 ): Scanner {
   let state: LinkState = newLinkState();
   const dirty = new Set<Node>([root]);
@@ -55,18 +94,7 @@ export function startScanner(
     if (node !== root) marks.removeNodes(textNodesIn(node));
     for (const block of textBlocks(node, follow)) {
       if (signal.aborted) return;
-      for (const l of engine.find(block.text, state)) {
-        if (!accept(l.entity)) continue;
-        const [sn, so] = locate(block, l.start, false);
-        const [en, eo] = locate(block, l.end, true);
-        const nodes = sn === en ? [sn] : block.nodes.slice(block.nodes.indexOf(sn), block.nodes.indexOf(en) + 1);
-        marks.add(
-          l.entity,
-          l.text,
-          new StaticRange({ startContainer: sn, startOffset: so, endContainer: en, endOffset: eo }),
-          nodes,
-        );
-      }
+      scanBlock(block, engine, state, marks, accept);
       if (performance.now() > deadline.t) {
         await yieldToPage();
         deadline.t = performance.now() + SLICE_MS;

@@ -123,6 +123,18 @@ export function textNodesIn(root: Node): Text[] {
   return out;
 }
 
+/** The elements under `root` whose `contenteditable` makes them editable, or null when there are none (most pages):
+ * one native query instead of reading an attribute on every element. */
+function editablesUnder(root: Node): Set<Element> | null {
+  const query = (root as ParentNode).querySelectorAll;
+  if (typeof query !== 'function') return null;
+  const found = (root as ParentNode).querySelectorAll('[contenteditable]');
+  if (found.length === 0) return null;
+  const out = new Set<Element>();
+  for (const el of found) if (isEditable(el)) out.add(el);
+  return out.size > 0 ? out : null;
+}
+
 /**
  * Yields the text blocks under `root` in document order, an open shadow root's blocks where its host is.
  * `onShadowRoot` hears of every open shadow root read, so the caller can follow changes inside it.
@@ -130,10 +142,7 @@ export function textNodesIn(root: Node): Text[] {
 export function* textBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => void): Generator<TextBlock> {
   let block: Node | null = null;
   let cur: TextBlock = { text: '', nodes: [], offsets: [] };
-  const flush = function* () {
-    if (cur.nodes.length > 0) yield cur;
-    cur = { text: '', nodes: [], offsets: [] };
-  };
+  const editables = editablesUnder(root);
   let node: Node | null = root;
   // Sibling text nodes share their block: look it up once per parent, not once per text node.
   let lastParent: Node | null = null;
@@ -141,56 +150,74 @@ export function* textBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => voi
   // Iterative pre-order walk with parent pointers: skipping a subtree costs nothing.
   while (node) {
     let descend = true;
-    if (node.nodeType === 3) {
+    const type = node.nodeType;
+    if (type === 3) {
       const data = (node as Text).data;
       if (data.length > 0) {
-        if (node.parentNode !== lastParent) {
-          lastParent = node.parentNode;
+        const parent = node.parentNode;
+        if (parent !== lastParent) {
+          lastParent = parent;
           lastBlock = blockOf(node);
         }
-        const b = lastBlock;
-        if (b !== block) {
-          yield* flush();
-          block = b;
+        if (lastBlock !== block) {
+          if (cur.nodes.length > 0) {
+            yield cur;
+            cur = { text: '', nodes: [], offsets: [] };
+          }
+          block = lastBlock;
         }
         cur.nodes.push(node as Text);
         cur.offsets.push(cur.text.length);
         cur.text += data;
       }
       descend = false;
-    } else if (node.nodeType === 1) {
+    } else if (type === 1) {
       const el = node as Element;
       const tag = el.tagName;
-      if (node !== root && (SKIP.has(tag) || isEditable(el))) descend = false;
-      else if (tag === 'BR' && cur.nodes.length > 0) cur.text += '\n';
-      else if (el.shadowRoot) {
+      if (node !== root && (SKIP.has(tag) || (editables !== null && editables.has(el)))) descend = false;
+      else if (tag === 'BR') {
+        if (cur.nodes.length > 0) cur.text += '\n';
+      } else if (el.shadowRoot) {
         // The element's shadow tree is what renders; its light children still show through slots.
         onShadowRoot?.(el.shadowRoot);
-        yield* flush();
+        if (cur.nodes.length > 0) {
+          yield cur;
+          cur = { text: '', nodes: [], offsets: [] };
+        }
         yield* textBlocks(el.shadowRoot, onShadowRoot);
       }
     }
-    if (descend && node.firstChild) {
-      node = node.firstChild;
-      continue;
+    if (descend) {
+      const first: Node | null = node.firstChild;
+      if (first) {
+        node = first;
+        continue;
+      }
     }
-    while (node && node !== root && !node.nextSibling) node = node.parentNode;
-    node = node && node !== root ? node.nextSibling : null;
+    let next: Node | null = null;
+    while (node !== root) {
+      next = node.nextSibling;
+      if (next) break;
+      node = node.parentNode!;
+    }
+    node = next;
   }
-  yield* flush();
+  if (cur.nodes.length > 0) yield cur;
 }
 
-/** Maps a text offset in a block to (node, offset). `end` picks the node that ends there rather than the next. */
-export function locate(block: TextBlock, offset: number, end: boolean): [Text, number] {
-  const { nodes, offsets } = block;
+/**
+ * The index in `block.nodes` of the node holding text offset `offset`. `end` picks the node that ends there
+ * rather than the next one.
+ */
+export function nodeAt(block: TextBlock, offset: number, end: boolean): number {
+  const { offsets } = block;
   let lo = 0;
-  let hi = nodes.length - 1;
+  let hi = offsets.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     const at = offsets[mid]!;
     if (at < offset || (!end && at === offset)) lo = mid;
     else hi = mid - 1;
   }
-  const node = nodes[lo]!;
-  return [node, Math.min(offset - offsets[lo]!, node.data.length)];
+  return lo;
 }

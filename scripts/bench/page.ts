@@ -8,7 +8,8 @@ import { createEngine, newLinkState, type Engine } from '../../facts/engine';
 import { match } from '../../facts/match';
 import { cssHighlights } from '../../entrypoints/content/highlights';
 import { MarkStore } from '../../entrypoints/content/marks';
-import { locate, textBlocks } from '../../entrypoints/content/walk';
+import { scanNow } from '../../entrypoints/content/scanner';
+import { textBlocks } from '../../entrypoints/content/walk';
 
 /** Chromium coarsens `performance.now()` to 0.1 ms; 50 ms of repetitions keeps the rounding below 0.2 %. */
 const MIN_SAMPLE_MS = 50;
@@ -67,26 +68,8 @@ function floorOnce(): number {
   return h;
 }
 
-/** The content script's scan loop (the body of `scanRoot` in scanner.ts, without slicing): returns the links made. */
-function scanOnce(engine: Engine, marks: MarkStore): number {
-  const state = newLinkState();
-  let n = 0;
-  for (const block of textBlocks(root())) {
-    for (const l of engine.find(block.text, state)) {
-      const [sn, so] = locate(block, l.start, false);
-      const [en, eo] = locate(block, l.end, true);
-      const nodes = sn === en ? [sn] : block.nodes.slice(block.nodes.indexOf(sn), block.nodes.indexOf(en) + 1);
-      marks.add(
-        l.entity,
-        l.text,
-        new StaticRange({ startContainer: sn, startOffset: so, endContainer: en, endOffset: eo }),
-        nodes,
-      );
-      n++;
-    }
-  }
-  return n;
-}
+/** The content script's scan, as shipped (`scanNow`: `scanRoot` in scanner.ts without the slicing). */
+const scanOnce = (engine: Engine, marks: MarkStore): number => scanNow(root(), engine, marks);
 
 /** Breakdown steps of the scan: the walk alone, walk + match, walk + match + link (no marks). */
 function walkOnce(): number {

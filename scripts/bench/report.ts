@@ -13,7 +13,10 @@ import type { PageTimes } from './page';
 import type { HotFunction } from './profile';
 import { fmt, median, table } from './stats';
 
-const OUTPUT_DIR = fileURLToPath(new URL('../../.output', import.meta.url));
+/** The build to measure and where `bench.json` goes: FACTCARDS_OUT_DIR (a private build) or `.output`. */
+const OUTPUT_DIR = path.resolve(
+  process.env.FACTCARDS_OUT_DIR ?? fileURLToPath(new URL('../../.output', import.meta.url)),
+);
 const CONTENT_JS = path.join(OUTPUT_DIR, 'chrome-mv3/content-scripts/content.js');
 
 /** The issue's targets. A long task is one of 50 ms or more (the Long Tasks API's own threshold). */
