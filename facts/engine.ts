@@ -41,7 +41,11 @@ function engineFrom(index: CompiledIndex, matcher: Matcher): Engine {
   return {
     matcher,
     entities,
-    find: (text, state) => link(text, match(text, matcher), state, isPlace),
+    find(text, state) {
+      const mentions = match(text, matcher);
+      // Most blocks name nothing: skip the linker's per-text set-up for them.
+      return mentions.length === 0 ? [] : link(text, mentions, state, isPlace);
+    },
   };
 }
 

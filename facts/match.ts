@@ -1,41 +1,70 @@
 /**
  * `match(text, matcher)`: finds every alias of the store in a text, longest first, on word boundaries in any
  * script. Pure string work: it knows nothing of the DOM or of the page. One pass over the text; each word costs a
- * look-up in a hash map keyed by its folded form, so the cost does not grow with the size of the store.
+ * look-up in a hash table keyed by its folded form, so the cost does not grow with the size of the store.
+ *
+ * The matcher is packed into typed arrays and two strings (no object per alias or per word), so a store of
+ * 100,000 entities stays a few megabytes in every tab; see docs/adr/0002-index.md.
  */
 import { FLAG_EXACT, type CompiledIndex } from './compile';
-import { foldWord, gapClass, gapsCompatible, isAllLower, isAllUpper, isWordChar, stripMarks, words } from './text';
+import { foldWord, gapClass, isAllLower, isAllUpper, isWordChar, stripMarks, WORD_TABLE, words } from './text';
 import type { AliasRule } from './schema';
 
 const RULES: AliasRule[] = ['name', 'surname', 'ambiguous'];
 
-/** One alias, ready to compare against the words of a text. */
-interface Candidate {
-  /** Folded words ("al", "assad"). */
-  keys: string[];
-  /** The words as written in the record, for the case rules. */
-  forms: string[];
-  /** Gap classes between consecutive words (' ', '-', "'", '.'). */
-  gaps: string[];
-  /** Every entity that claims this alias with this rule (several only for shared surnames). */
-  entities: number[];
-  rule: AliasRule;
-  exact: boolean;
-}
+/** Gap classes between the words of a name, as small integers: space and hyphen (0, 1) are interchangeable. */
+const GAP_CODE: Record<string, number> = { ' ': 0, '-': 1, "'": 2, '.': 3 };
+const NO_GAP = -1;
 
-export interface FirstWord {
-  one: Candidate[];
-  more: Map<string, Candidate[]>;
+/** Flags per folded word. */
+const KEY_FIRST = 1;
+const KEY_MORE = 2;
+const KEY_PARTICLE = 4;
+
+/** A set of interned strings: all characters in one string, a hash table of ids. */
+interface Dictionary {
+  chars: string;
+  /** `start[id]..start[id + 1]` is the word's span in `chars`. */
+  start: Int32Array;
+  /** Open addressing, `id + 1` per slot, 0 when empty; the length is a power of two. */
+  table: Int32Array;
 }
 
 export interface Matcher {
-  /** Candidates by the folded first word: one-word aliases, and longer ones by their folded second word (longest
-   * first), so a word costs the same whether ten or ten thousand names start with it. */
-  byFirst: Map<string, FirstWord>;
-  /** Whether any alias starts with a lowercase word ("al-Assad"), so lowercase words need a look-up at all. */
-  lowerFirst: Set<string>;
-  /** The first two characters of each entry of `lowerFirst`. */
-  lowerStarts: Set<string>;
+  /** Folded words (lowercase, no diacritics) of every alias. */
+  keys: Dictionary;
+  /** Per folded word: KEY_FIRST (some alias starts with it), KEY_MORE (a longer one does), KEY_PARTICLE. */
+  keyFlags: Uint8Array;
+  /** Per folded word: the one-word candidates `oneStart[k] .. oneStart[k] + oneCount[k]`. */
+  oneStart: Int32Array;
+  oneCount: Int32Array;
+  /** Candidates of two words or more by (first, second) folded word, longest first: pair ids in a hash table. */
+  pairFirst: Int32Array;
+  pairSecond: Int32Array;
+  pairStart: Int32Array;
+  pairCount: Int32Array;
+  pairTable: Int32Array;
+  /** Per candidate: its words `wordStart[c] .. wordStart[c + 1]`, rule code | FLAG_EXACT, and entity. */
+  wordStart: Int32Array;
+  flags: Uint8Array;
+  /** The entity, or `-(offset + 1)` into `shared` (`[count, ...entities]`) for surnames several entities claim. */
+  entity: Int32Array;
+  shared: Int32Array;
+  /** Per word of a candidate: folded word id, written form id (diacritics stripped), gap class before it. */
+  wordKey: Int32Array;
+  wordForm: Int32Array;
+  wordGap: Int8Array;
+  /** Written forms of the alias words, diacritics stripped (for the case rules), and which are all lowercase. */
+  forms: { chars: string; start: Int32Array };
+  formLower: Uint8Array;
+  /** `startCode` of the first two characters of folded words that start an alias in lowercase... */
+  lowerStarts: Set<number>;
+  /** ...and the same for two ASCII characters as a bitmap, `first << 7 | second`. */
+  lowerStartsAscii: Uint8Array;
+  /** Folded word ids of recent words with non-ASCII characters (folding them means Unicode normalisation). */
+  foldCache: Map<string, number>;
+  /** The most words in one alias. */
+  maxWords: number;
   entityCount: number;
 }
 
@@ -47,6 +76,83 @@ export interface Mention {
   rule: AliasRule;
   text: string;
 }
+
+/** FNV-1a over UTF-16 code units, mixed, as both the build and the look-ups compute it. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const mix = (h: number): number => h ^ (h >>> 15);
+
+function hashString(s: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return mix(h);
+}
+
+const tableSize = (n: number): number => {
+  let size = 16;
+  while (size < n * 2) size <<= 1;
+  return size;
+};
+
+function dictionary(list: string[]): Dictionary {
+  const start = new Int32Array(list.length + 1);
+  let at = 0;
+  list.forEach((w, i) => {
+    start[i] = at;
+    at += w.length;
+  });
+  start[list.length] = at;
+  const table = new Int32Array(tableSize(list.length));
+  const mask = table.length - 1;
+  list.forEach((w, id) => {
+    let slot = hashString(w) & mask;
+    while (table[slot] !== 0) slot = (slot + 1) & mask;
+    table[slot] = id + 1;
+  });
+  return { chars: list.join(''), start, table };
+}
+
+/** The id of `s` (already folded) in the dictionary, or -1. */
+function lookupString(d: Dictionary, s: string): number {
+  const { chars, start, table } = d;
+  const mask = table.length - 1;
+  for (let slot = hashString(s) & mask; ; slot = (slot + 1) & mask) {
+    const id = table[slot]! - 1;
+    if (id < 0) return -1;
+    const a = start[id]!;
+    if (start[id + 1]! - a !== s.length) continue;
+    let k = 0;
+    while (k < s.length && chars.charCodeAt(a + k) === s.charCodeAt(k)) k++;
+    if (k === s.length) return id;
+  }
+}
+
+/** The id of the ASCII word `text[from, to)` lowercased, or -1; reads the text in place, allocates nothing. */
+function lookupAscii(d: Dictionary, text: string, from: number, to: number): number {
+  let h = FNV_OFFSET;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c | 32 : c), FNV_PRIME);
+  }
+  const { chars, start, table } = d;
+  const mask = table.length - 1;
+  const len = to - from;
+  for (let slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+    const id = table[slot]! - 1;
+    if (id < 0) return -1;
+    const a = start[id]!;
+    if (start[id + 1]! - a !== len) continue;
+    let k = 0;
+    while (k < len) {
+      const c = text.charCodeAt(from + k);
+      if (chars.charCodeAt(a + k) !== (c >= 65 && c <= 90 ? c | 32 : c)) break;
+      k++;
+    }
+    if (k === len) return id;
+  }
+}
+
+const pairHash = (first: number, second: number): number => mix(Math.imul(first + 1, 0x9e3779b1) ^ (second + 1));
 
 /** Builds the in-memory matcher from the compiled index in one go (tests, evaluation, benchmarks). */
 export function buildMatcher(index: CompiledIndex): Matcher {
@@ -77,51 +183,215 @@ export async function buildMatcherSliced(
   return builder.done();
 }
 
+/** One alias while the matcher is being built (dropped once it is packed). */
+interface Draft {
+  keys: number[];
+  forms: number[];
+  gaps: number[];
+  entities: number[];
+  flags: number;
+}
+
+/** Interns strings into ids while building. */
+function interner() {
+  const ids = new Map<string, number>();
+  const list: string[] = [];
+  return {
+    list,
+    id(s: string): number {
+      let id = ids.get(s);
+      if (id === undefined) {
+        id = list.length;
+        ids.set(s, id);
+        list.push(s);
+      }
+      return id;
+    },
+  };
+}
+
 function matcherBuilder(index: CompiledIndex) {
-  const byFirst = new Map<string, FirstWord>();
-  const byAlias = new Map<string, Candidate>();
+  const keys = interner();
+  const forms = interner();
+  const byAlias = new Map<string, Draft>();
+  /** Per first word: one-word drafts, and longer ones by second word, in the order of the index. */
+  const one = new Map<number, Draft[]>();
+  const more = new Map<number, Map<number, Draft[]>>();
   const lowerFirst = new Set<string>();
+  let maxWords = 1;
   return {
     add(from: number, to: number) {
       for (let j = from; j < to; j++) {
         const [text, entity, flags] = index.aliases[j]!;
-        const rule = RULES[flags & 3] ?? 'name';
-        const exact = (flags & FLAG_EXACT) !== 0;
         const ws = words(text);
-        const forms = ws.map((w) => text.slice(w.start, w.end));
-        const keys = forms.map(foldWord);
-        const first = keys[0];
-        if (first === undefined) continue;
-        const gaps: string[] = [];
-        for (let k = 1; k < ws.length; k++) gaps.push(gapClass(text.slice(ws[k - 1]!.end, ws[k]!.start)) ?? ' ');
-        const id = `${forms.join(' ')}|${rule}|${exact}`;
+        if (ws.length === 0) continue;
+        const written = ws.map((w) => text.slice(w.start, w.end));
+        const id = `${written.join(' ')}|${flags & (3 | FLAG_EXACT)}`;
         const same = byAlias.get(id);
         if (same) {
           if (!same.entities.includes(entity)) same.entities.push(entity);
           continue;
         }
-        const cand: Candidate = { keys, forms, gaps, entities: [entity], rule, exact };
-        byAlias.set(id, cand);
-        let entry = byFirst.get(first);
-        if (!entry) byFirst.set(first, (entry = { one: [], more: new Map() }));
-        const second = keys[1];
-        if (second === undefined) entry.one.push(cand);
-        else {
-          const list = entry.more.get(second);
-          if (list) list.push(cand);
-          else entry.more.set(second, [cand]);
+        const folded = written.map(foldWord);
+        const gaps = [NO_GAP];
+        for (let k = 1; k < ws.length; k++) {
+          gaps.push(GAP_CODE[gapClass(text.slice(ws[k - 1]!.end, ws[k]!.start)) ?? ' ']!);
         }
-        if (isAllLower(forms[0] ?? '')) lowerFirst.add(first);
+        const draft: Draft = {
+          keys: folded.map((k) => keys.id(k)),
+          forms: written.map((w) => forms.id(stripMarks(w))),
+          gaps,
+          entities: [entity],
+          flags: flags & (3 | FLAG_EXACT),
+        };
+        byAlias.set(id, draft);
+        maxWords = Math.max(maxWords, ws.length);
+        const first = draft.keys[0]!;
+        const second = draft.keys[1];
+        if (second === undefined) {
+          const list = one.get(first);
+          if (list) list.push(draft);
+          else one.set(first, [draft]);
+        } else {
+          let bySecond = more.get(first);
+          if (!bySecond) more.set(first, (bySecond = new Map()));
+          const list = bySecond.get(second);
+          if (list) list.push(draft);
+          else bySecond.set(second, [draft]);
+        }
+        if (isAllLower(written[0]!)) lowerFirst.add(folded[0]!);
       }
     },
     done(): Matcher {
-      for (const entry of byFirst.values()) {
-        for (const list of entry.more.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+      const nKeys = keys.list.length;
+      const keyFlags = new Uint8Array(nKeys);
+      const oneStart = new Int32Array(nKeys);
+      const oneCount = new Int32Array(nKeys);
+      keys.list.forEach((k, id) => {
+        if (PARTICLES.has(k)) keyFlags[id]! |= KEY_PARTICLE;
+      });
+      // Candidates in the order `longest` reads them: each (first, second) run longest first, each one-word run.
+      const order: Draft[] = [];
+      for (const [first, list] of one) {
+        keyFlags[first]! |= KEY_FIRST;
+        oneStart[first] = order.length;
+        oneCount[first] = list.length;
+        order.push(...list);
       }
-      const lowerStarts = new Set([...lowerFirst].map((k) => k.slice(0, 2)));
-      return { byFirst, lowerFirst, lowerStarts, entityCount: index.entities.length };
+      const pairs: [number, number, number, number][] = [];
+      for (const [first, bySecond] of more) {
+        keyFlags[first]! |= KEY_FIRST | KEY_MORE;
+        for (const [second, list] of bySecond) {
+          list.sort((a, b) => b.keys.length - a.keys.length);
+          pairs.push([first, second, order.length, list.length]);
+          order.push(...list);
+        }
+      }
+      const pairTable = new Int32Array(tableSize(pairs.length));
+      const mask = pairTable.length - 1;
+      pairs.forEach(([first, second], id) => {
+        let slot = pairHash(first, second) & mask;
+        while (pairTable[slot] !== 0) slot = (slot + 1) & mask;
+        pairTable[slot] = id + 1;
+      });
+      const nWords = order.reduce((s, d) => s + d.keys.length, 0);
+      const wordStart = new Int32Array(order.length + 1);
+      const wordKey = new Int32Array(nWords);
+      const wordForm = new Int32Array(nWords);
+      const wordGap = new Int8Array(nWords);
+      const flags = new Uint8Array(order.length);
+      const entity = new Int32Array(order.length);
+      const shared: number[] = [];
+      let w = 0;
+      order.forEach((d, c) => {
+        wordStart[c] = w;
+        for (let k = 0; k < d.keys.length; k++, w++) {
+          wordKey[w] = d.keys[k]!;
+          wordForm[w] = d.forms[k]!;
+          wordGap[w] = d.gaps[k]!;
+        }
+        flags[c] = d.flags;
+        if (d.entities.length === 1) entity[c] = d.entities[0]!;
+        else {
+          entity[c] = -(shared.length + 1);
+          shared.push(d.entities.length, ...d.entities);
+        }
+      });
+      wordStart[order.length] = w;
+      const formDict = dictionary(forms.list);
+      return {
+        keys: dictionary(keys.list),
+        keyFlags,
+        oneStart,
+        oneCount,
+        pairFirst: Int32Array.from(pairs, (p) => p[0]),
+        pairSecond: Int32Array.from(pairs, (p) => p[1]),
+        pairStart: Int32Array.from(pairs, (p) => p[2]),
+        pairCount: Int32Array.from(pairs, (p) => p[3]),
+        pairTable,
+        wordStart,
+        flags,
+        entity,
+        shared: Int32Array.from(shared),
+        wordKey,
+        wordForm,
+        wordGap,
+        forms: { chars: formDict.chars, start: formDict.start },
+        formLower: Uint8Array.from(forms.list, (f) => (isAllLower(f) ? 1 : 0)),
+        lowerStarts: new Set([...lowerFirst].map((k) => startCode(k, 0, k.length))),
+        lowerStartsAscii: asciiStarts(lowerFirst),
+        foldCache: new Map(),
+        maxWords,
+        entityCount: index.entities.length,
+      };
     },
   };
+}
+
+/** The first two code units of `s[at, end)` as one number (a lone character when only one remains). */
+const startCode = (s: string, at: number, end: number): number =>
+  s.charCodeAt(at) * 0x20000 + (at + 1 < end ? s.charCodeAt(at + 1) : 0x10000);
+
+function asciiStarts(keys: Iterable<string>): Uint8Array {
+  const out = new Uint8Array(128 * 128);
+  for (const k of keys) {
+    const a = k.charCodeAt(0);
+    const b = k.charCodeAt(1);
+    if (a < 128 && b < 128) out[(a << 7) | b] = 1;
+  }
+  return out;
+}
+
+/** Whether a lowercase word starting at `i` may start an alias (see `lowerStarts`). */
+function lowerMayStart(m: Matcher, text: string, i: number, n: number): boolean {
+  const b = i + 1 < n ? text.charCodeAt(i + 1) : 0x10000;
+  if (b < 128) return m.lowerStartsAscii[(text.charCodeAt(i) << 7) | b] === 1;
+  return m.lowerStarts.has(startCode(text, i, n));
+}
+
+/** Cached entries kept for non-ASCII words, enough for the names and words of a long page in any script. */
+const FOLD_CACHE_MAX = 8192;
+
+/** The folded word id of a word with non-ASCII characters, or -1. */
+function lookupFolded(m: Matcher, text: string, from: number, to: number): number {
+  const raw = text.slice(from, to);
+  let id = m.foldCache.get(raw);
+  if (id === undefined) {
+    id = lookupString(m.keys, foldWord(raw));
+    if (m.foldCache.size >= FOLD_CACHE_MAX) m.foldCache.clear();
+    m.foldCache.set(raw, id);
+  }
+  return id;
+}
+
+function pairOf(m: Matcher, first: number, second: number): number {
+  const { pairTable, pairFirst, pairSecond } = m;
+  const mask = pairTable.length - 1;
+  for (let slot = pairHash(first, second) & mask; ; slot = (slot + 1) & mask) {
+    const id = pairTable[slot]! - 1;
+    if (id < 0) return -1;
+    if (pairFirst[id] === first && pairSecond[id] === second) return id;
+  }
 }
 
 /** Lowercase particles inside Arabic and European names that news capitalises either way. */
@@ -151,19 +421,83 @@ const PARTICLES = new Set([
   'le',
 ]);
 
+/** True when `a[from, to)` equals form `id` of the matcher. */
+function sameAsForm(m: Matcher, id: number, a: string, from: number, to: number): boolean {
+  const { chars, start } = m.forms;
+  const at = start[id]!;
+  if (start[id + 1]! - at !== to - from) return false;
+  for (let k = from; k < to; k++) if (a.charCodeAt(k) !== chars.charCodeAt(at + k - from)) return false;
+  return true;
+}
+
+/** ASCII letters only: at least one capital and no small letter (a headline word). */
+function asciiAllUpper(text: string, from: number, to: number): boolean {
+  let upper = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  return upper;
+}
+function asciiAllLower(text: string, from: number, to: number): boolean {
+  let lower = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) return false;
+    if (c >= 97 && c <= 122) lower = true;
+  }
+  return lower;
+}
+
 /**
- * Case rules for one word: as written (accents optional), all capitals (headlines), or a lowercase particle
- * capitalised. Acronyms and `case: exact` aliases allow only the form as written.
+ * Case rules for one word of the text against word `w` of a candidate: as written (accents optional), all
+ * capitals (headlines), or a lowercase particle capitalised. Acronyms and `case: exact` aliases allow only the
+ * form as written.
  */
-function caseOk(textWord: string, form: string, key: string, exact: boolean, first: boolean): boolean {
-  const a = stripMarks(textWord);
-  const b = stripMarks(form);
-  if (a === b) return true;
+function caseOk(
+  m: Matcher,
+  text: string,
+  from: number,
+  to: number,
+  ascii: boolean,
+  w: number,
+  exact: boolean,
+  first: boolean,
+): boolean {
+  const form = m.wordForm[w]!;
+  let a = text;
+  let s = from;
+  let e = to;
+  if (!ascii) {
+    a = stripMarks(text.slice(from, to));
+    s = 0;
+    e = a.length;
+  }
+  if (sameAsForm(m, form, a, s, e)) return true;
   if (exact) return false;
-  if (a.length > 1 && isAllUpper(a)) return true;
-  if (PARTICLES.has(key) && (first || isAllLower(a) || isAllLower(b))) return true;
+  if (ascii ? e - s > 1 && asciiAllUpper(a, s, e) : a.length > 1 && isAllUpper(a)) return true;
+  if ((m.keyFlags[m.wordKey[w]!]! & KEY_PARTICLE) !== 0) {
+    if (first || m.formLower[form] === 1) return true;
+    return ascii ? asciiAllLower(a, s, e) : isAllLower(a);
+  }
   return false;
 }
+
+/** White space as `\s` matches it. */
+const isSpace = (c: number): boolean =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  (c > 127 &&
+    (c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff));
 
 /**
  * True when the span sits inside a URL, an e-mail address or an identifier ("reuters.com", "a@afp.com",
@@ -179,7 +513,8 @@ function insideToken(text: string, start: number, end: number): boolean {
   if (before === '.' && isWordChar(text.charCodeAt(start - 2))) return true;
   // A run with a scheme or "www." in front of the name: part of a URL.
   let a = start;
-  while (a > 0 && start - a < 200 && !/\s/.test(text.charAt(a - 1))) a--;
+  while (a > 0 && start - a < 200 && !isSpace(text.charCodeAt(a - 1))) a--;
+  if (a === start) return false;
   const run = text.slice(a, start);
   return run.includes('://') || run.toLowerCase().startsWith('www.');
 }
@@ -190,27 +525,30 @@ function insideToken(text: string, start: number, end: number): boolean {
  */
 export function match(text: string, matcher: Matcher): Mention[] {
   const out: Mention[] = [];
-  const { byFirst, lowerStarts } = matcher;
+  const { keys, keyFlags } = matcher;
   const n = text.length;
   let i = 0;
   while (i < n) {
     // Skip to the start of the next word.
-    while (i < n && !isWordChar(text.charCodeAt(i))) i++;
-    if (i >= n) break;
+    let c = text.charCodeAt(i);
+    while (WORD_TABLE[c] === 2 || (WORD_TABLE[c] === 0 && !isWordChar(c))) {
+      if (++i >= n) return out;
+      c = text.charCodeAt(i);
+    }
     const start = i;
-    const c = text.charCodeAt(start);
     // Cheap filter: most words are lowercase and start no alias; digits start none in practice.
     // Lowercase words are looked up only when some alias starts with a lowercase word of that beginning
-    // ("al-Assad", "bin Salman"), checked on two characters before anything is sliced or folded.
-    const skip = (c >= 97 && c <= 122 && !lowerStarts.has(text.slice(i, i + 2))) || (c >= 48 && c <= 57);
+    // ("al-Assad", "bin Salman"), checked on two characters before anything is read further.
+    const skip = (c >= 97 && c <= 122 && !lowerMayStart(matcher, text, i, n)) || (c >= 48 && c <= 57);
     let ascii = true;
-    for (let code = c; i < n && isWordChar(code); code = text.charCodeAt(++i)) if (code >= 128) ascii = false;
-    const end = i;
+    do {
+      if (c >= 128) ascii = false;
+      c = text.charCodeAt(++i);
+    } while (WORD_TABLE[c] === 1 || (i < n && isWordChar(c)));
     if (skip) continue;
-    const firstWord = text.slice(start, end);
-    const entry = byFirst.get(ascii ? firstWord.toLowerCase() : foldWord(firstWord));
-    if (!entry) continue;
-    const m = longest(text, start, end, firstWord, entry);
+    const key = ascii ? lookupAscii(keys, text, start, i) : lookupFolded(matcher, text, start, i);
+    if (key < 0 || (keyFlags[key]! & KEY_FIRST) === 0) continue;
+    const m = longest(matcher, text, start, i, ascii, key);
     if (!m) continue;
     out.push(m);
     i = m.end;
@@ -218,41 +556,103 @@ export function match(text: string, matcher: Matcher): Mention[] {
   return out;
 }
 
-function longest(text: string, start: number, end: number, firstWord: string, entry: FirstWord): Mention | null {
-  // The words after the first, read lazily as far as the longest candidate needs.
-  const next: { start: number; end: number; gap: string | null; raw: string; key: string }[] = [];
-  const wordAt = (k: number) => {
-    while (next.length < k) {
-      const from = next.length === 0 ? end : next[next.length - 1]!.end;
-      let s = from;
-      while (s < text.length && !isWordChar(text.charCodeAt(s)) && s - from < 64) s++;
-      if (s >= text.length || !isWordChar(text.charCodeAt(s))) return null;
-      let e = s;
-      while (e < text.length && isWordChar(text.charCodeAt(e))) e++;
-      // Sliced and folded once, however many candidates compare against this word.
-      const raw = text.slice(s, e);
-      next.push({ start: s, end: e, gap: gapClass(text.slice(from, s)), raw, key: foldWord(raw) });
-    }
-    return next[k - 1]!;
-  };
+/** The words after the first, read lazily as far as the longest candidate needs (reused: `match` is not re-entrant). */
+let nextStart = new Int32Array(8);
+let nextEnd = new Int32Array(8);
+let nextGap = new Int8Array(8);
+let nextKey = new Int32Array(8);
+let nextAscii = new Uint8Array(8);
+let nextCount = 0;
+let nextDone = false;
+
+/** Reads the next word after the ones read so far; false when there is none within reach. */
+function readNext(m: Matcher, text: string): boolean {
+  if (nextDone) return false;
+  if (nextCount + 1 >= nextStart.length) {
+    const size = nextStart.length * 2;
+    const grow = <T extends Int32Array | Int8Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
+    nextStart = grow(nextStart, new Int32Array(size));
+    nextEnd = grow(nextEnd, new Int32Array(size));
+    nextGap = grow(nextGap, new Int8Array(size));
+    nextKey = grow(nextKey, new Int32Array(size));
+    nextAscii = grow(nextAscii, new Uint8Array(size));
+  }
+  const from = nextEnd[nextCount]!;
+  const n = text.length;
+  let s = from;
+  while (s < n && WORD_TABLE[text.charCodeAt(s)] !== 1 && !isWordChar(text.charCodeAt(s)) && s - from < 64) s++;
+  if (s >= n || !isWordChar(text.charCodeAt(s))) {
+    nextDone = true;
+    return false;
+  }
+  let e = s;
+  let ascii = true;
+  for (let c = text.charCodeAt(e); WORD_TABLE[c] === 1 || (e < n && isWordChar(c)); c = text.charCodeAt(++e)) {
+    if (c >= 128) ascii = false;
+  }
+  const gap = s - from === 1 && text.charCodeAt(from) === 32 ? ' ' : gapClass(text.slice(from, s));
+  nextCount++;
+  nextStart[nextCount] = s;
+  nextEnd[nextCount] = e;
+  nextGap[nextCount] = gap === null ? NO_GAP : GAP_CODE[gap]!;
+  nextAscii[nextCount] = ascii ? 1 : 0;
+  // Looked up once, however many candidates compare against this word.
+  nextKey[nextCount] = ascii ? lookupAscii(m.keys, text, s, e) : lookupFolded(m, text, s, e);
+  return true;
+}
+
+function longest(m: Matcher, text: string, start: number, end: number, ascii: boolean, key: number): Mention | null {
+  nextCount = 0;
+  nextDone = false;
+  nextEnd[0] = end;
   // Longer names first (those whose second word follows here), then one-word names.
-  const second = entry.more.size > 0 ? wordAt(1) : null;
-  const longer = second ? entry.more.get(second.key) : undefined;
-  for (const cand of longer ? [...longer, ...entry.one] : entry.one) {
-    if (!caseOk(firstWord, cand.forms[0]!, cand.keys[0]!, cand.exact, true)) continue;
-    let stop = end;
-    let ok = true;
-    for (let k = 1; k < cand.keys.length && ok; k++) {
-      const w = wordAt(k);
-      if (!w || w.gap === null || !gapsCompatible(cand.gaps[k - 1]!, w.gap)) {
-        ok = false;
-        break;
+  let pair = -1;
+  if ((m.keyFlags[key]! & KEY_MORE) !== 0 && readNext(m, text) && nextKey[1]! >= 0) pair = pairOf(m, key, nextKey[1]!);
+  const runs =
+    pair >= 0
+      ? [m.pairStart[pair]!, m.pairCount[pair]!, m.oneStart[key]!, m.oneCount[key]!]
+      : [m.oneStart[key]!, m.oneCount[key]!];
+  for (let r = 0; r < runs.length; r += 2) {
+    for (let c = runs[r]!, last = c + runs[r + 1]!; c < last; c++) {
+      const exact = (m.flags[c]! & FLAG_EXACT) !== 0;
+      const w0 = m.wordStart[c]!;
+      const len = m.wordStart[c + 1]! - w0;
+      if (!caseOk(m, text, start, end, ascii, w0, exact, true)) continue;
+      let stop = end;
+      let ok = true;
+      for (let k = 1; k < len; k++) {
+        if (nextCount < k && !readNext(m, text)) {
+          ok = false;
+          break;
+        }
+        const gap = nextGap[k]!;
+        const want = m.wordGap[w0 + k]!;
+        if (gap === NO_GAP || (gap !== want && (gap > 1 || want > 1))) {
+          ok = false;
+          break;
+        }
+        ok =
+          nextKey[k] === m.wordKey[w0 + k] &&
+          caseOk(m, text, nextStart[k]!, nextEnd[k]!, nextAscii[k] === 1, w0 + k, exact, false);
+        if (!ok) break;
+        stop = nextEnd[k]!;
       }
-      ok = w.key === cand.keys[k] && caseOk(w.raw, cand.forms[k]!, cand.keys[k]!, cand.exact, false);
-      stop = w.end;
+      if (!ok || insideToken(text, start, stop)) continue;
+      return {
+        start,
+        end: stop,
+        entities: entitiesOf(m, c),
+        rule: RULES[m.flags[c]! & 3] ?? 'name',
+        text: text.slice(start, stop),
+      };
     }
-    if (!ok || insideToken(text, start, stop)) continue;
-    return { start, end: stop, entities: cand.entities, rule: cand.rule, text: text.slice(start, stop) };
   }
   return null;
+}
+
+function entitiesOf(m: Matcher, c: number): number[] {
+  const e = m.entity[c]!;
+  if (e >= 0) return [e];
+  const at = -e - 1;
+  return Array.from(m.shared.subarray(at + 1, at + 1 + m.shared[at]!));
 }

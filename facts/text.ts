@@ -9,8 +9,9 @@ const UPPER_RE = /\p{Lu}/u;
 const LOWER_RE = /\p{Ll}/u;
 
 /** Per code unit: 0 = not yet classified, 1 = word character, 2 = not. Filled lazily: a regex test per distinct
- * character instead of per character read, and no 64 K-entry table built at start-up. */
-const WORD_TABLE = new Uint8Array(65536);
+ * character instead of per character read, and no 64 K-entry table built at start-up. Hot loops read it
+ * directly (`WORD_TABLE[c] === 1 || isWordChar(c)`), since a call per character costs more than the read. */
+export const WORD_TABLE = new Uint8Array(65536);
 for (let c = 0; c < 128; c++) {
   WORD_TABLE[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 2;
 }
