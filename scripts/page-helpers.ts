@@ -31,42 +31,120 @@ interface ChromeTabs {
 }
 
 /**
+ * Page-side expression: every range registered in `CSS.highlights` as a live Range (highlights may hold
+ * StaticRanges, which have no rects or text), in document order. The one copy of this walk: every reader of
+ * marks (Chromium tests, the demo, the Firefox smoke test) runs its own function over it with `overRanges`.
+ */
+const LIVE_RANGES_JS = `(() => {
+  const ranges = [];
+  if (!globalThis.CSS?.highlights) return ranges;
+  for (const highlight of CSS.highlights.values()) {
+    for (const r of highlight) {
+      const range = document.createRange();
+      try {
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+      } catch {
+        continue;
+      }
+      ranges.push(range);
+    }
+  }
+  return ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+})()`;
+
+/** Any driver's page that evaluates an expression string (Playwright and Puppeteer both do). */
+export interface Evaluating {
+  evaluate(expression: string): Promise<unknown>;
+}
+
+/**
+ * Runs `fn(ranges, arg)` in the page over the marks' live ranges. `fn` is sent as source text, like any
+ * `page.evaluate` function: it may use only its parameters and page globals; `arg` must be JSON.
+ */
+export function overRanges<A, R>(page: Evaluating, fn: (ranges: Range[], arg: A) => R, arg: A): Promise<R> {
+  return page.evaluate(`(${fn.toString()})(${LIVE_RANGES_JS}, ${JSON.stringify(arg)})`) as Promise<R>;
+}
+
+/**
  * Every range registered in `CSS.highlights`, in document order.
  * With `scrollTo`, first scrolls the mark with that index to the middle of the viewport.
  */
-export function marks(page: Page, scrollTo = -1): Promise<Mark[]> {
-  return page.evaluate((scrollIndex) => {
-    const ranges: Range[] = [];
-    for (const highlight of CSS.highlights.values()) {
-      for (const r of highlight) {
-        // Highlights may hold StaticRanges, which have no rects or text: copy into live Ranges.
-        const range = document.createRange();
-        try {
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-        } catch {
-          continue;
+export function marks(page: Evaluating, scrollTo = -1): Promise<Mark[]> {
+  return overRanges(
+    page,
+    (ranges, scrollIndex) => {
+      const target = ranges[scrollIndex];
+      if (target) {
+        const el = target.startContainer.parentElement;
+        el?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+      }
+      return ranges.map((range) => {
+        const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+        const names: string[] = [];
+        for (
+          let el = range.startContainer.parentElement;
+          el && el !== document.documentElement;
+          el = el.parentElement
+        ) {
+          names.unshift(
+            el.localName + (el.id ? '#' + el.id : '') + (el.hasAttribute('contenteditable') ? '[contenteditable]' : ''),
+          );
         }
-        ranges.push(range);
+        return { text: range.toString(), x: rect.x, y: rect.y, w: rect.width, h: rect.height, path: names.join('>') };
+      });
+    },
+    scrollTo,
+  );
+}
+
+/** A point on a mark the pointer can reach, or why there is none. */
+export type Reach = { x: number; y: number; text: string } | { hidden: number; covered: number };
+
+/**
+ * Scrolls to the first mark the pointer can reach (the caret at its centre lands inside it, so nothing covers
+ * it) and returns that point; otherwise counts the marks that are not rendered visibly and those covered by
+ * something else. Runs in the page, with the same caret API the content script hit-tests with.
+ */
+export function reachableMark(page: Evaluating): Promise<Reach> {
+  return overRanges(
+    page,
+    (ranges) => {
+      const probe = (range: Range) => {
+        const rect = range.getClientRects()[0];
+        if (!rect || rect.width < 2 || rect.height < 2) return null;
+        const x = rect.left + rect.width / 2;
+        const y = rect.top + rect.height / 2;
+        if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return null;
+        const caret = document.caretPositionFromPoint(x, y);
+        if (!caret || !range.isPointInRange(caret.offsetNode, caret.offset)) return null;
+        return { x, y, text: range.toString() };
+      };
+      const visible = (range: Range) =>
+        range.startContainer.parentElement?.checkVisibility({ opacityProperty: true, visibilityProperty: true }) ===
+        true;
+      // First a mark already in view, then up to 40 visible others scrolled to the middle of the viewport.
+      for (const range of ranges) {
+        const hit = probe(range);
+        if (hit) return hit;
       }
-    }
-    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-    const target = ranges[scrollIndex];
-    if (target) {
-      const el = target.startContainer.parentElement;
-      el?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
-    }
-    return ranges.map((range) => {
-      const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
-      const names: string[] = [];
-      for (let el = range.startContainer.parentElement; el && el !== document.documentElement; el = el.parentElement) {
-        names.unshift(
-          el.localName + (el.id ? '#' + el.id : '') + (el.hasAttribute('contenteditable') ? '[contenteditable]' : ''),
-        );
+      let tries = 0;
+      for (const range of ranges) {
+        if (!visible(range)) continue;
+        if (tries++ >= 40) break;
+        range.startContainer.parentElement!.scrollIntoView({
+          block: 'center',
+          inline: 'nearest',
+          behavior: 'instant',
+        });
+        const hit = probe(range);
+        if (hit) return hit;
       }
-      return { text: range.toString(), x: rect.x, y: rect.y, w: rect.width, h: rect.height, path: names.join('>') };
-    });
-  }, scrollTo);
+      const hidden = ranges.filter((r) => !visible(r)).length;
+      return { hidden, covered: ranges.length - hidden };
+    },
+    null,
+  );
 }
 
 /** Number of ranges in `CSS.highlights`. */

@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockOutside, launchPlain, serve, type StaticServer } from '../../scripts/chromium';
-import { summary, tabIdOf, until } from '../../scripts/page-helpers';
+import { reachableMark, summary, tabIdOf, until } from '../../scripts/page-helpers';
 import { REPO_ROOT, useExtension } from './harness';
 
 const FROM_ENV = process.env.FACTCARDS_CORPUS;
@@ -93,60 +93,6 @@ function extraElements(before: string[], after: string[]): string | null {
   const sorted = (list: string[]) => [...list].sort().join(',');
   if (sorted(rest) === sorted(before)) return null;
   return `element #${i} is <${rest[i]}> with the extension, <${before[i]}> without`;
-}
-
-/** A point on a mark the pointer can reach, or why there is none. */
-type Reach = { x: number; y: number; text: string } | { hidden: number; covered: number };
-
-/**
- * Scrolls to the first mark the pointer can reach (the caret at its centre lands inside it, so nothing covers
- * it) and returns that point; otherwise counts the marks that are not rendered visibly and those covered by
- * something else. Runs in the page, with the same caret API the content script hit-tests with.
- */
-function reachableMark(page: Page): Promise<Reach> {
-  return page.evaluate(() => {
-    const ranges: Range[] = [];
-    for (const highlight of CSS.highlights.values()) {
-      for (const r of highlight) {
-        const range = document.createRange();
-        try {
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-        } catch {
-          continue;
-        }
-        ranges.push(range);
-      }
-    }
-    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-    const probe = (range: Range) => {
-      const rect = range.getClientRects()[0];
-      if (!rect || rect.width < 2 || rect.height < 2) return null;
-      const x = rect.left + rect.width / 2;
-      const y = rect.top + rect.height / 2;
-      if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return null;
-      const caret = document.caretPositionFromPoint(x, y);
-      if (!caret || !range.isPointInRange(caret.offsetNode, caret.offset)) return null;
-      return { x, y, text: range.toString() };
-    };
-    const visible = (range: Range) =>
-      range.startContainer.parentElement?.checkVisibility({ opacityProperty: true, visibilityProperty: true }) === true;
-    // First a mark already in view, then up to 40 visible others scrolled to the middle of the viewport.
-    for (const range of ranges) {
-      const hit = probe(range);
-      if (hit) return hit;
-    }
-    let tries = 0;
-    for (const range of ranges) {
-      if (!visible(range)) continue;
-      if (tries++ >= 40) break;
-      range.startContainer.parentElement!.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
-      const hit = probe(range);
-      if (hit) return hit;
-    }
-    const hidden = ranges.filter((r) => !visible(r)).length;
-    return { hidden, covered: ranges.length - hidden };
-  });
 }
 
 const corpusPresent = existsSync(PAGES_DIR);

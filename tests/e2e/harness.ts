@@ -27,6 +27,7 @@ export {
   inExtensionWorld,
   markCount,
   marks,
+  reachableMark,
   until,
   waitForMarks,
   type Mark,

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, blockOutside, launchPlain, serve, type StaticServer } from '../../scripts/chromium';
-import { REPO_ROOT, hover, inCard, markCount, until, useExtension, waitForMarks } from './harness';
+import { REPO_ROOT, hover, inCard, markCount, reachableMark, until, useExtension, waitForMarks } from './harness';
 
 const CORPUS_PAGES = path.join(
   path.resolve(process.env.FACTCARDS_CORPUS ?? path.join(REPO_ROOT, '../shared/corpus')),
@@ -170,25 +170,9 @@ describe('privacy', () => {
     const other = await h.context.newPage();
     await other.goto(otherUrl);
     await waitForMarks(other);
-    const target = await other.evaluate(() => {
-      for (const highlight of CSS.highlights.values()) {
-        for (const r of highlight) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          r.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
-          const rect = range.getClientRects()[0];
-          if (!rect) continue;
-          const x = rect.x + rect.width / 2;
-          const y = rect.y + rect.height / 2;
-          const caret = document.caretPositionFromPoint(x, y);
-          if (caret && range.isPointInRange(caret.offsetNode, caret.offset)) return { x, y };
-        }
-      }
-      return null;
-    });
-    expect(target, 'a mark the pointer can reach on the saved page').not.toBeNull();
-    await other.mouse.move(target!.x, target!.y, { steps: 3 });
+    const target = await reachableMark(other);
+    if (!('x' in target)) throw new Error(`no mark the pointer can reach on ${otherUrl}: ${JSON.stringify(target)}`);
+    await other.mouse.move(target.x, target.y, { steps: 3 });
     await other.locator('fact-cards').getByRole('dialog').waitFor({ state: 'visible', timeout: 3_000 });
     await other.keyboard.press('Escape');
 

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { serve, type StaticServer } from '../../scripts/chromium';
+import { marks, type Mark } from '../../scripts/page-helpers';
 import { FIREFOX_EXTENSION_DIR, launchFirefoxWithExtension, type LaunchedFirefox } from '../../scripts/firefox';
 
 const DEMO_DIR = fileURLToPath(new URL('../../demo', import.meta.url));
@@ -26,14 +27,6 @@ const HOVER_TEXT = 'Sergey Lavrov';
 /** The hover dwell is 350 ms; allow for a slow, headless, two-core machine. */
 const CARD_TIMEOUT_MS = 3_000;
 const MARKS_TIMEOUT_MS = 15_000;
-
-interface Mark {
-  text: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
 
 interface CardState {
   hosts: number;
@@ -52,33 +45,6 @@ async function until<T>(check: () => Promise<T | null | undefined | false>, time
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-/** Every range in the page's `CSS.highlights`, in document order; optionally scrolls one to the middle. */
-function marks(page: Page, scrollTo = -1): Promise<Mark[]> {
-  return page.evaluate((scrollIndex: number) => {
-    const ranges: Range[] = [];
-    if (!globalThis.CSS?.highlights) return [];
-    for (const highlight of CSS.highlights.values()) {
-      for (const r of highlight) {
-        const range = document.createRange();
-        try {
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-        } catch {
-          continue;
-        }
-        ranges.push(range);
-      }
-    }
-    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-    const target = ranges[scrollIndex];
-    target?.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
-    return ranges.map((range) => {
-      const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
-      return { text: range.toString(), x: rect.x, y: rect.y, w: rect.width, h: rect.height };
-    });
-  }, scrollTo);
 }
 
 /**
