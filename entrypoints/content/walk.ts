@@ -67,6 +67,12 @@ const INLINE = new Set([
   'ACRONYM',
 ]);
 
+/** Elements that may carry a shadow root (custom elements, with a "-" in their name, aside): only these are
+ * asked for one. https://dom.spec.whatwg.org/#dom-element-attachshadow */
+const SHADOW_HOSTS = new Set(
+  'ARTICLE ASIDE BLOCKQUOTE BODY DIV FOOTER H1 H2 H3 H4 H5 H6 HEADER MAIN NAV P SECTION SPAN'.split(' '),
+);
+
 export interface TextBlock {
   text: string;
   nodes: Text[];
@@ -143,10 +149,12 @@ export function* textBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => voi
   let block: Node | null = null;
   let cur: TextBlock = { text: '', nodes: [], offsets: [] };
   const editables = editablesUnder(root);
+  const rootIsElement = root.nodeType === 1;
+  // The block of the current node's text siblings (`blockOf` of a text node there), kept on a stack as the
+  // walk goes down and up instead of looked up through the ancestors of each text node.
+  let siblingsBlock: Node | null = root.nodeType === 3 ? blockOf(root) : null;
+  const stack: (Node | null)[] = [];
   let node: Node | null = root;
-  // Sibling text nodes share their block: look it up once per parent, not once per text node.
-  let lastParent: Node | null = null;
-  let lastBlock: Node | null = null;
   // Iterative pre-order walk with parent pointers: skipping a subtree costs nothing.
   while (node) {
     let descend = true;
@@ -154,17 +162,12 @@ export function* textBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => voi
     if (type === 3) {
       const data = (node as Text).data;
       if (data.length > 0) {
-        const parent = node.parentNode;
-        if (parent !== lastParent) {
-          lastParent = parent;
-          lastBlock = blockOf(node);
-        }
-        if (lastBlock !== block) {
+        if (siblingsBlock !== block) {
           if (cur.nodes.length > 0) {
             yield cur;
             cur = { text: '', nodes: [], offsets: [] };
           }
-          block = lastBlock;
+          block = siblingsBlock;
         }
         cur.nodes.push(node as Text);
         cur.offsets.push(cur.text.length);
@@ -175,21 +178,37 @@ export function* textBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => voi
       const el = node as Element;
       const tag = el.tagName;
       if (node !== root && (SKIP.has(tag) || (editables !== null && editables.has(el)))) descend = false;
-      else if (tag === 'BR') {
-        if (cur.nodes.length > 0) cur.text += '\n';
-      } else if (el.shadowRoot) {
-        // The element's shadow tree is what renders; its light children still show through slots.
-        onShadowRoot?.(el.shadowRoot);
-        if (cur.nodes.length > 0) {
-          yield cur;
-          cur = { text: '', nodes: [], offsets: [] };
+      else {
+        if (tag === 'BR') {
+          if (cur.nodes.length > 0) cur.text += '\n';
+        } else if ((SHADOW_HOSTS.has(tag) || tag.includes('-')) && el.shadowRoot) {
+          // The element's shadow tree is what renders; its light children still show through slots.
+          onShadowRoot?.(el.shadowRoot);
+          if (cur.nodes.length > 0) {
+            yield cur;
+            cur = { text: '', nodes: [], offsets: [] };
+          }
+          yield* textBlocks(el.shadowRoot, onShadowRoot);
         }
-        yield* textBlocks(el.shadowRoot, onShadowRoot);
+        const first: Node | null = el.firstChild;
+        if (first) {
+          stack.push(siblingsBlock);
+          // An inline element's text belongs to its parent's block; an inline element with no parent element
+          // (at the top of a shadow root) is its own block, as `blockOf` has it.
+          if (node === root) siblingsBlock = blockOf(el);
+          else if (!INLINE.has(tag) || (stack.length === 2 && !rootIsElement)) siblingsBlock = el;
+          node = first;
+          continue;
+        }
       }
+      descend = false;
     }
     if (descend) {
       const first: Node | null = node.firstChild;
       if (first) {
+        // A shadow root or fragment at the top: its text is its own block (a shadow root) or none.
+        stack.push(siblingsBlock);
+        siblingsBlock = isShadowRoot(node) ? node : null;
         node = first;
         continue;
       }
@@ -199,6 +218,7 @@ export function* textBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => voi
       next = node.nextSibling;
       if (next) break;
       node = node.parentNode!;
+      siblingsBlock = stack.pop() ?? null;
     }
     node = next;
   }
