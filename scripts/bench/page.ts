@@ -240,17 +240,22 @@ const api = {
     return { cold, warm };
   },
 
-  /** `createEngine(index)` alone for an already-parsed index, and the JS heap its engine and index hold. */
+  /**
+   * `createEngine(index)` alone for an already-parsed index, the JS heap its engine and index hold together
+   * (what a tab holds), and the engine's share of it.
+   */
   async build(
     base: string,
     name: string,
     samples: number,
-  ): Promise<{ cold: number; warm: number[]; heldBytes: number | null }> {
+  ): Promise<{ cold: number; warm: number[]; heldBytes: number | null; engineBytes: number | null }> {
     const gc = (globalThis as { gc?: () => void }).gc;
     const heap = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize;
     gc?.();
     const before = heap();
     const index = await fetchIndex(`${base}/index-${name}.json`);
+    gc?.();
+    const parsed = heap();
     const t0 = performance.now();
     const engine = createEngine(index);
     const cold = performance.now() - t0;
@@ -258,8 +263,13 @@ const api = {
     const after = heap();
     (globalThis as { __fcHeld?: unknown }).__fcHeld = { index, engine };
     const warm = time(() => createEngine(index).entities.length, samples);
-    const heldBytes = gc && before !== undefined && after !== undefined ? after - before : null;
-    return { cold, warm, heldBytes };
+    const measured = gc !== undefined && before !== undefined && parsed !== undefined && after !== undefined;
+    return {
+      cold,
+      warm,
+      heldBytes: measured ? after - before : null,
+      engineBytes: measured ? after - parsed : null,
+    };
   },
 
   /**

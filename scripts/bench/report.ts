@@ -56,6 +56,7 @@ export interface BuildResult {
   cold: number;
   warm: number[];
   heldBytes: number | null;
+  engineBytes: number | null;
   indexBytes: number;
   compileMs: number | null;
 }
@@ -207,6 +208,7 @@ export function report(raw: RawResults): void {
         buildColdMs: v.cold,
         buildMs: median(v.warm),
         heldBytes: v.heldBytes,
+        engineBytes: v.engineBytes,
         compileMs: v.compileMs,
         scanMsMedian: k === 'real' ? summary.scanMsMedian : median(ok.map((r) => r.stores[k]?.ms ?? NaN)),
       },
@@ -298,13 +300,22 @@ export function report(raw: RawResults): void {
   console.log('\nStores');
   console.log(
     table(
-      ['store', 'entities', 'index KB', 'createEngine ms (cold / warm)', 'heap held MB', 'scan ms (median page)'],
+      [
+        'store',
+        'entities',
+        'index KB',
+        'createEngine ms (cold / warm)',
+        'heap held MB (index + engine)',
+        'engine MB',
+        'scan ms (median page)',
+      ],
       Object.entries(stores).map(([k, v]) => [
         k,
         k === 'real' ? '' : k,
         fmt(v.indexBytes / 1024),
         `${ms(v.buildColdMs)} / ${ms(v.buildMs)}`,
         v.heldBytes === null ? '–' : fmt(v.heldBytes / 2 ** 20),
+        v.engineBytes === null ? '–' : fmt(v.engineBytes / 2 ** 20),
         ms(v.scanMsMedian),
       ]),
     ),
