@@ -26,7 +26,7 @@ interface Dictionary {
   chars: string;
   /** `start[id]..start[id + 1]` is the word's span in `chars`. */
   start: Int32Array;
-  /** Open addressing, `id + 1` per slot, 0 when empty; the length is a power of two. */
+  /** Open addressing, `id + 1` per slot, 0 when empty; the length is a power of two (or 0: not looked up). */
   table: Int32Array;
 }
 
@@ -35,14 +35,13 @@ export interface Matcher {
   keys: Dictionary;
   /** Per folded word: KEY_FIRST (some alias starts with it), KEY_MORE (a longer one does), KEY_PARTICLE. */
   keyFlags: Uint8Array;
-  /** Per folded word: the one-word candidates `oneStart[k] .. oneStart[k] + oneCount[k]`. */
-  oneStart: Int32Array;
-  oneCount: Int32Array;
-  /** Candidates of two words or more by (first, second) folded word, longest first: pair ids in a hash table. */
-  pairFirst: Int32Array;
-  pairSecond: Int32Array;
-  pairStart: Int32Array;
-  pairCount: Int32Array;
+  /** Per folded word k: its one-word candidates, `one[2k]` onwards, `one[2k + 1]` of them. */
+  one: Int32Array;
+  /**
+   * Candidates of two words or more by (first, second) folded word, longest first: pair p is
+   * `pairs[4p .. 4p + 3]` = first, second, first candidate, count; `pairTable` holds `p + 1` by hash.
+   */
+  pairs: Int32Array;
   pairTable: Int32Array;
   /** Per candidate: its words `wordStart[c] .. wordStart[c + 1]`, rule code | FLAG_EXACT, and entity. */
   wordStart: Int32Array;
@@ -55,7 +54,7 @@ export interface Matcher {
   wordForm: Int32Array;
   wordGap: Int8Array;
   /** Written forms of the alias words, diacritics stripped (for the case rules), and which are all lowercase. */
-  forms: { chars: string; start: Int32Array };
+  forms: Dictionary;
   formLower: Uint8Array;
   /**
    * Finds the characters that may start a word worth looking up: capitals, anything outside ASCII, and the
@@ -80,16 +79,16 @@ export interface Mention {
   text: string;
 }
 
-/** FNV-1a over UTF-16 code units, mixed, as both the build and the look-ups compute it. */
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-const mix = (h: number): number => h ^ (h >>> 15);
-
-function hashString(s: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+/** FNV-1a over the UTF-16 code units of `s[from, to)` with ASCII capitals lowercased, mixed. */
+function hash(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c | 32 : c), 0x01000193);
+  }
   return mix(h);
 }
+const mix = (h: number): number => h ^ (h >>> 15);
 
 const tableSize = (n: number): number => {
   let size = 16;
@@ -97,7 +96,8 @@ const tableSize = (n: number): number => {
   return size;
 };
 
-function dictionary(list: string[]): Dictionary {
+/** Packs lowercase words into a dictionary (`table` left empty when `hashed` is false). */
+function dictionary(list: string[], hashed: boolean): Dictionary {
   const start = new Int32Array(list.length + 1);
   let at = 0;
   list.forEach((w, i) => {
@@ -105,42 +105,27 @@ function dictionary(list: string[]): Dictionary {
     at += w.length;
   });
   start[list.length] = at;
-  const table = new Int32Array(tableSize(list.length));
+  const table = new Int32Array(hashed ? tableSize(list.length) : 0);
   const mask = table.length - 1;
-  list.forEach((w, id) => {
-    let slot = hashString(w) & mask;
-    while (table[slot] !== 0) slot = (slot + 1) & mask;
-    table[slot] = id + 1;
-  });
+  if (hashed) {
+    list.forEach((w, id) => {
+      let slot = hash(w, 0, w.length) & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = id + 1;
+    });
+  }
   return { chars: list.join(''), start, table };
 }
 
-/** The id of `s` (already folded) in the dictionary, or -1. */
-function lookupString(d: Dictionary, s: string): number {
-  const { chars, start, table } = d;
-  const mask = table.length - 1;
-  for (let slot = hashString(s) & mask; ; slot = (slot + 1) & mask) {
-    const id = table[slot]! - 1;
-    if (id < 0) return -1;
-    const a = start[id]!;
-    if (start[id + 1]! - a !== s.length) continue;
-    let k = 0;
-    while (k < s.length && chars.charCodeAt(a + k) === s.charCodeAt(k)) k++;
-    if (k === s.length) return id;
-  }
-}
-
-/** The id of the ASCII word `text[from, to)` lowercased, or -1; reads the text in place, allocates nothing. */
-function lookupAscii(d: Dictionary, text: string, from: number, to: number): number {
-  let h = FNV_OFFSET;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c | 32 : c), FNV_PRIME);
-  }
+/**
+ * The id of the word `text[from, to)` in the dictionary, or -1: its ASCII capitals are lowercased on the fly, so
+ * an ASCII word is looked up in place, without slicing or lowercasing it (others are folded first).
+ */
+function lookup(d: Dictionary, text: string, from: number, to: number): number {
   const { chars, start, table } = d;
   const mask = table.length - 1;
   const len = to - from;
-  for (let slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+  for (let slot = hash(text, from, to) & mask; ; slot = (slot + 1) & mask) {
     const id = table[slot]! - 1;
     if (id < 0) return -1;
     const a = start[id]!;
@@ -268,8 +253,7 @@ function matcherBuilder(index: CompiledIndex) {
     done(): Matcher {
       const nKeys = keys.list.length;
       const keyFlags = new Uint8Array(nKeys);
-      const oneStart = new Int32Array(nKeys);
-      const oneCount = new Int32Array(nKeys);
+      const oneRuns = new Int32Array(nKeys * 2);
       keys.list.forEach((k, id) => {
         if (PARTICLES.has(k)) keyFlags[id]! |= KEY_PARTICLE;
       });
@@ -277,26 +261,26 @@ function matcherBuilder(index: CompiledIndex) {
       const order: Draft[] = [];
       for (const [first, list] of one) {
         keyFlags[first]! |= KEY_FIRST;
-        oneStart[first] = order.length;
-        oneCount[first] = list.length;
+        oneRuns[first * 2] = order.length;
+        oneRuns[first * 2 + 1] = list.length;
         order.push(...list);
       }
-      const pairs: [number, number, number, number][] = [];
+      const pairs: number[] = [];
       for (const [first, bySecond] of more) {
         keyFlags[first]! |= KEY_FIRST | KEY_MORE;
         for (const [second, list] of bySecond) {
           list.sort((a, b) => b.keys.length - a.keys.length);
-          pairs.push([first, second, order.length, list.length]);
+          pairs.push(first, second, order.length, list.length);
           order.push(...list);
         }
       }
-      const pairTable = new Int32Array(tableSize(pairs.length));
+      const pairTable = new Int32Array(tableSize(pairs.length / 4));
       const mask = pairTable.length - 1;
-      pairs.forEach(([first, second], id) => {
-        let slot = pairHash(first, second) & mask;
+      for (let id = 0; id < pairs.length / 4; id++) {
+        let slot = pairHash(pairs[id * 4]!, pairs[id * 4 + 1]!) & mask;
         while (pairTable[slot] !== 0) slot = (slot + 1) & mask;
         pairTable[slot] = id + 1;
-      });
+      }
       const nWords = order.reduce((s, d) => s + d.keys.length, 0);
       const wordStart = new Int32Array(order.length + 1);
       const wordKey = new Int32Array(nWords);
@@ -321,16 +305,11 @@ function matcherBuilder(index: CompiledIndex) {
         }
       });
       wordStart[order.length] = w;
-      const formDict = dictionary(forms.list);
       return {
-        keys: dictionary(keys.list),
+        keys: dictionary(keys.list, true),
         keyFlags,
-        oneStart,
-        oneCount,
-        pairFirst: Int32Array.from(pairs, (p) => p[0]),
-        pairSecond: Int32Array.from(pairs, (p) => p[1]),
-        pairStart: Int32Array.from(pairs, (p) => p[2]),
-        pairCount: Int32Array.from(pairs, (p) => p[3]),
+        one: oneRuns,
+        pairs: Int32Array.from(pairs),
         pairTable,
         wordStart,
         flags,
@@ -339,7 +318,7 @@ function matcherBuilder(index: CompiledIndex) {
         wordKey,
         wordForm,
         wordGap,
-        forms: { chars: formDict.chars, start: formDict.start },
+        forms: dictionary(forms.list, false),
         formLower: Uint8Array.from(forms.list, (f) => (isAllLower(f) ? 1 : 0)),
         starts: startsRegex(lowerFirst),
         foldCache: new Map(),
@@ -371,7 +350,8 @@ function lookupFolded(m: Matcher, text: string, from: number, to: number): numbe
   const raw = text.slice(from, to);
   let id = m.foldCache.get(raw);
   if (id === undefined) {
-    id = lookupString(m.keys, foldWord(raw));
+    const folded = foldWord(raw);
+    id = lookup(m.keys, folded, 0, folded.length);
     if (m.foldCache.size >= FOLD_CACHE_MAX) m.foldCache.clear();
     m.foldCache.set(raw, id);
   }
@@ -379,69 +359,24 @@ function lookupFolded(m: Matcher, text: string, from: number, to: number): numbe
 }
 
 function pairOf(m: Matcher, first: number, second: number): number {
-  const { pairTable, pairFirst, pairSecond } = m;
+  const { pairTable, pairs } = m;
   const mask = pairTable.length - 1;
   for (let slot = pairHash(first, second) & mask; ; slot = (slot + 1) & mask) {
     const id = pairTable[slot]! - 1;
-    if (id < 0) return -1;
-    if (pairFirst[id] === first && pairSecond[id] === second) return id;
+    if (id < 0 || (pairs[id * 4] === first && pairs[id * 4 + 1] === second)) return id;
   }
 }
 
 /** Lowercase particles inside Arabic and European names that news capitalises either way. */
-const PARTICLES = new Set([
-  'al',
-  'el',
-  'ad',
-  'ash',
-  'as',
-  'an',
-  'ar',
-  'at',
-  'az',
-  'bin',
-  'ibn',
-  'bint',
-  'abu',
-  'de',
-  'da',
-  'di',
-  'del',
-  'van',
-  'von',
-  'der',
-  'den',
-  'la',
-  'le',
-]);
+const PARTICLES = new Set('al el ad ash as an ar at az bin ibn bint abu de da di del van von der den la le'.split(' '));
 
-/** True when `a[from, to)` equals form `id` of the matcher. */
-function sameAsForm(m: Matcher, id: number, a: string, from: number, to: number): boolean {
+/** True when `a` equals form `id` of the matcher. */
+function sameAsForm(m: Matcher, id: number, a: string): boolean {
   const { chars, start } = m.forms;
   const at = start[id]!;
-  if (start[id + 1]! - at !== to - from) return false;
-  for (let k = from; k < to; k++) if (a.charCodeAt(k) !== chars.charCodeAt(at + k - from)) return false;
+  if (start[id + 1]! - at !== a.length) return false;
+  for (let k = 0; k < a.length; k++) if (a.charCodeAt(k) !== chars.charCodeAt(at + k)) return false;
   return true;
-}
-
-/** ASCII letters only: at least one capital and no small letter (a headline word). */
-function asciiAllUpper(text: string, from: number, to: number): boolean {
-  let upper = false;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 97 && c <= 122) return false;
-    if (c >= 65 && c <= 90) upper = true;
-  }
-  return upper;
-}
-function asciiAllLower(text: string, from: number, to: number): boolean {
-  let lower = false;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) return false;
-    if (c >= 97 && c <= 122) lower = true;
-  }
-  return lower;
 }
 
 /**
@@ -449,49 +384,14 @@ function asciiAllLower(text: string, from: number, to: number): boolean {
  * capitals (headlines), or a lowercase particle capitalised. Acronyms and `case: exact` aliases allow only the
  * form as written.
  */
-function caseOk(
-  m: Matcher,
-  text: string,
-  from: number,
-  to: number,
-  ascii: boolean,
-  w: number,
-  exact: boolean,
-  first: boolean,
-): boolean {
+function caseOk(m: Matcher, text: string, from: number, to: number, w: number, exact: boolean, first: boolean) {
   const form = m.wordForm[w]!;
-  let a = text;
-  let s = from;
-  let e = to;
-  if (!ascii) {
-    a = stripMarks(text.slice(from, to));
-    s = 0;
-    e = a.length;
-  }
-  if (sameAsForm(m, form, a, s, e)) return true;
+  const a = stripMarks(text.slice(from, to));
+  if (sameAsForm(m, form, a)) return true;
   if (exact) return false;
-  if (ascii ? e - s > 1 && asciiAllUpper(a, s, e) : a.length > 1 && isAllUpper(a)) return true;
-  if ((m.keyFlags[m.wordKey[w]!]! & KEY_PARTICLE) !== 0) {
-    if (first || m.formLower[form] === 1) return true;
-    return ascii ? asciiAllLower(a, s, e) : isAllLower(a);
-  }
-  return false;
+  if (a.length > 1 && isAllUpper(a)) return true;
+  return (m.keyFlags[m.wordKey[w]!]! & KEY_PARTICLE) !== 0 && (first || m.formLower[form] === 1 || isAllLower(a));
 }
-
-/** White space as `\s` matches it. */
-const isSpace = (c: number): boolean =>
-  c === 32 ||
-  (c >= 9 && c <= 13) ||
-  (c > 127 &&
-    (c === 0xa0 ||
-      c === 0x1680 ||
-      (c >= 0x2000 && c <= 0x200a) ||
-      c === 0x2028 ||
-      c === 0x2029 ||
-      c === 0x202f ||
-      c === 0x205f ||
-      c === 0x3000 ||
-      c === 0xfeff));
 
 /**
  * True when the span sits inside a URL, an e-mail address or an identifier ("reuters.com", "a@afp.com",
@@ -507,7 +407,7 @@ function insideToken(text: string, start: number, end: number): boolean {
   if (before === '.' && isWordChar(text.charCodeAt(start - 2))) return true;
   // A run with a scheme or "www." in front of the name: part of a URL.
   let a = start;
-  while (a > 0 && start - a < 200 && !isSpace(text.charCodeAt(a - 1))) a--;
+  while (a > 0 && start - a < 200 && !/\s/.test(text.charAt(a - 1))) a--;
   if (a === start) return false;
   const run = text.slice(a, start);
   return run.includes('://') || run.toLowerCase().startsWith('www.');
@@ -540,9 +440,9 @@ export function match(text: string, matcher: Matcher): Mention[] {
       if (c >= 128) ascii = false;
     }
     starts.lastIndex = i;
-    const key = ascii ? lookupAscii(keys, text, start, i) : lookupFolded(matcher, text, start, i);
+    const key = ascii ? lookup(keys, text, start, i) : lookupFolded(matcher, text, start, i);
     if (key < 0 || (keyFlags[key]! & KEY_FIRST) === 0) continue;
-    const m = longest(matcher, text, start, i, ascii, key);
+    const m = longest(matcher, text, start, i, key);
     if (!m) continue;
     out.push(m);
     starts.lastIndex = m.end;
@@ -551,26 +451,16 @@ export function match(text: string, matcher: Matcher): Mention[] {
 }
 
 /** The words after the first, read lazily as far as the longest candidate needs (reused: `match` is not re-entrant). */
-let nextStart = new Int32Array(8);
-let nextEnd = new Int32Array(8);
-let nextGap = new Int8Array(8);
-let nextKey = new Int32Array(8);
-let nextAscii = new Uint8Array(8);
+let nextStart = new Int32Array(0);
+let nextEnd = new Int32Array(0);
+let nextGap = new Int8Array(0);
+let nextKey = new Int32Array(0);
 let nextCount = 0;
 let nextDone = false;
 
 /** Reads the next word after the ones read so far; false when there is none within reach. */
 function readNext(m: Matcher, text: string): boolean {
   if (nextDone) return false;
-  if (nextCount + 1 >= nextStart.length) {
-    const size = nextStart.length * 2;
-    const grow = <T extends Int32Array | Int8Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
-    nextStart = grow(nextStart, new Int32Array(size));
-    nextEnd = grow(nextEnd, new Int32Array(size));
-    nextGap = grow(nextGap, new Int8Array(size));
-    nextKey = grow(nextKey, new Int32Array(size));
-    nextAscii = grow(nextAscii, new Uint8Array(size));
-  }
   const from = nextEnd[nextCount]!;
   const n = text.length;
   let s = from;
@@ -589,29 +479,32 @@ function readNext(m: Matcher, text: string): boolean {
   nextStart[nextCount] = s;
   nextEnd[nextCount] = e;
   nextGap[nextCount] = gap === null ? NO_GAP : GAP_CODE[gap]!;
-  nextAscii[nextCount] = ascii ? 1 : 0;
   // Looked up once, however many candidates compare against this word.
-  nextKey[nextCount] = ascii ? lookupAscii(m.keys, text, s, e) : lookupFolded(m, text, s, e);
+  nextKey[nextCount] = ascii ? lookup(m.keys, text, s, e) : lookupFolded(m, text, s, e);
   return true;
 }
 
-function longest(m: Matcher, text: string, start: number, end: number, ascii: boolean, key: number): Mention | null {
+function longest(m: Matcher, text: string, start: number, end: number, key: number): Mention | null {
+  if (nextEnd.length <= m.maxWords) {
+    nextStart = new Int32Array(m.maxWords + 1);
+    nextEnd = new Int32Array(m.maxWords + 1);
+    nextGap = new Int8Array(m.maxWords + 1);
+    nextKey = new Int32Array(m.maxWords + 1);
+  }
   nextCount = 0;
   nextDone = false;
   nextEnd[0] = end;
   // Longer names first (those whose second word follows here), then one-word names.
   let pair = -1;
   if ((m.keyFlags[key]! & KEY_MORE) !== 0 && readNext(m, text) && nextKey[1]! >= 0) pair = pairOf(m, key, nextKey[1]!);
-  const runs =
-    pair >= 0
-      ? [m.pairStart[pair]!, m.pairCount[pair]!, m.oneStart[key]!, m.oneCount[key]!]
-      : [m.oneStart[key]!, m.oneCount[key]!];
+  const runs = [m.one[key * 2]!, m.one[key * 2 + 1]!];
+  if (pair >= 0) runs.unshift(m.pairs[pair * 4 + 2]!, m.pairs[pair * 4 + 3]!);
   for (let r = 0; r < runs.length; r += 2) {
     for (let c = runs[r]!, last = c + runs[r + 1]!; c < last; c++) {
       const exact = (m.flags[c]! & FLAG_EXACT) !== 0;
       const w0 = m.wordStart[c]!;
       const len = m.wordStart[c + 1]! - w0;
-      if (!caseOk(m, text, start, end, ascii, w0, exact, true)) continue;
+      if (!caseOk(m, text, start, end, w0, exact, true)) continue;
       let stop = end;
       let ok = true;
       for (let k = 1; k < len; k++) {
@@ -625,9 +518,7 @@ function longest(m: Matcher, text: string, start: number, end: number, ascii: bo
           ok = false;
           break;
         }
-        ok =
-          nextKey[k] === m.wordKey[w0 + k] &&
-          caseOk(m, text, nextStart[k]!, nextEnd[k]!, nextAscii[k] === 1, w0 + k, exact, false);
+        ok = nextKey[k] === m.wordKey[w0 + k] && caseOk(m, text, nextStart[k]!, nextEnd[k]!, w0 + k, exact, false);
         if (!ok) break;
         stop = nextEnd[k]!;
       }
