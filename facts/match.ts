@@ -65,8 +65,6 @@ export interface Matcher {
   starts: RegExp;
   /** Folded word ids of recent words with non-ASCII characters (folding them means Unicode normalisation). */
   foldCache: Map<string, number>;
-  /** The most words in one alias. */
-  maxWords: number;
   entityCount: number;
 }
 
@@ -180,33 +178,21 @@ interface Draft {
   flags: number;
 }
 
-/** Interns strings into ids while building. */
-function interner() {
-  const ids = new Map<string, number>();
-  const list: string[] = [];
-  return {
-    list,
-    id(s: string): number {
-      let id = ids.get(s);
-      if (id === undefined) {
-        id = list.length;
-        ids.set(s, id);
-        list.push(s);
-      }
-      return id;
-    },
-  };
+/** The id of `s` in `ids`, added when new: ids count up in insertion order, the order of `ids.keys()`. */
+function intern(ids: Map<string, number>, s: string): number {
+  let id = ids.get(s);
+  if (id === undefined) ids.set(s, (id = ids.size));
+  return id;
 }
 
 function matcherBuilder(index: CompiledIndex) {
-  const keys = interner();
-  const forms = interner();
+  const keys = new Map<string, number>();
+  const forms = new Map<string, number>();
   const byAlias = new Map<string, Draft>();
   /** Per first word: one-word drafts, and longer ones by second word, in the order of the index. */
   const one = new Map<number, Draft[]>();
   const more = new Map<number, Map<number, Draft[]>>();
   const lowerFirst = new Set<string>();
-  let maxWords = 1;
   return {
     add(from: number, to: number) {
       for (let j = from; j < to; j++) {
@@ -226,14 +212,13 @@ function matcherBuilder(index: CompiledIndex) {
           gaps.push(GAP_CODE[gapClass(text.slice(ws[k - 1]!.end, ws[k]!.start)) ?? ' ']!);
         }
         const draft: Draft = {
-          keys: folded.map((k) => keys.id(k)),
-          forms: written.map((w) => forms.id(stripMarks(w))),
+          keys: folded.map((k) => intern(keys, k)),
+          forms: written.map((w) => intern(forms, stripMarks(w))),
           gaps,
           entities: [entity],
           flags: flags & (3 | FLAG_EXACT),
         };
         byAlias.set(id, draft);
-        maxWords = Math.max(maxWords, ws.length);
         const first = draft.keys[0]!;
         const second = draft.keys[1];
         if (second === undefined) {
@@ -251,10 +236,12 @@ function matcherBuilder(index: CompiledIndex) {
       }
     },
     done(): Matcher {
-      const nKeys = keys.list.length;
+      const keyList = [...keys.keys()];
+      const formList = [...forms.keys()];
+      const nKeys = keyList.length;
       const keyFlags = new Uint8Array(nKeys);
       const oneRuns = new Int32Array(nKeys * 2);
-      keys.list.forEach((k, id) => {
+      keyList.forEach((k, id) => {
         if (PARTICLES.has(k)) keyFlags[id]! |= KEY_PARTICLE;
       });
       // Candidates in the order `longest` reads them: each (first, second) run longest first, each one-word run.
@@ -306,7 +293,7 @@ function matcherBuilder(index: CompiledIndex) {
       });
       wordStart[order.length] = w;
       return {
-        keys: dictionary(keys.list, true),
+        keys: dictionary(keyList, true),
         keyFlags,
         one: oneRuns,
         pairs: Int32Array.from(pairs),
@@ -318,26 +305,26 @@ function matcherBuilder(index: CompiledIndex) {
         wordKey,
         wordForm,
         wordGap,
-        forms: dictionary(forms.list, false),
-        formLower: Uint8Array.from(forms.list, (f) => (isAllLower(f) ? 1 : 0)),
+        forms: dictionary(formList, false),
+        formLower: Uint8Array.from(formList, (f) => (isAllLower(f) ? 1 : 0)),
         starts: startsRegex(lowerFirst),
         foldCache: new Map(),
-        maxWords,
         entityCount: index.entities.length,
       };
     },
   };
 }
 
-const escapeRe = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
-
-/** See `Matcher.starts`: a lowercase beginning is checked on two characters, as `text.slice(i, i + 2)`. */
+/**
+ * See `Matcher.starts`: a lowercase beginning is checked on two characters, as `text.slice(i, i + 2)`. Folded
+ * words hold only letters, marks and digits, none of them special in a regex.
+ */
 function startsRegex(lowerFirst: Iterable<string>): RegExp {
   const alts = ['[A-Z\\u0080-\\uffff]'];
   for (const k of new Set([...lowerFirst].map((k) => k.slice(0, 2)))) {
     const c = k.charCodeAt(0);
     if (c < 97 || c > 122) continue;
-    alts.push(k.length === 1 ? `${k}(?![^])` : `${k[0]}(?=${escapeRe(k[1]!)})`);
+    alts.push(k.length === 1 ? `${k}(?![^])` : `${k[0]}(?=${k[1]})`);
   }
   return new RegExp(alts.join('|'), 'g');
 }
@@ -451,10 +438,10 @@ export function match(text: string, matcher: Matcher): Mention[] {
 }
 
 /** The words after the first, read lazily as far as the longest candidate needs (reused: `match` is not re-entrant). */
-let nextStart = new Int32Array(0);
-let nextEnd = new Int32Array(0);
-let nextGap = new Int8Array(0);
-let nextKey = new Int32Array(0);
+const nextStart: number[] = [];
+const nextEnd: number[] = [];
+const nextGap: number[] = [];
+const nextKey: number[] = [];
 let nextCount = 0;
 let nextDone = false;
 
@@ -485,12 +472,6 @@ function readNext(m: Matcher, text: string): boolean {
 }
 
 function longest(m: Matcher, text: string, start: number, end: number, key: number): Mention | null {
-  if (nextEnd.length <= m.maxWords) {
-    nextStart = new Int32Array(m.maxWords + 1);
-    nextEnd = new Int32Array(m.maxWords + 1);
-    nextGap = new Int8Array(m.maxWords + 1);
-    nextKey = new Int32Array(m.maxWords + 1);
-  }
   nextCount = 0;
   nextDone = false;
   nextEnd[0] = end;
