@@ -108,6 +108,22 @@ function regexOnce(re: RegExp): number {
   return n;
 }
 
+/**
+ * Bytes of the typed arrays reachable through the plain objects of `value`: their buffers live outside the
+ * JS heap, so `usedJSHeapSize` does not count them, yet the tab holds them.
+ */
+function bufferBytes(value: unknown, seen = new Set<ArrayBufferLike>()): number {
+  if (ArrayBuffer.isView(value)) {
+    if (seen.has(value.buffer)) return 0;
+    seen.add(value.buffer);
+    return value.buffer.byteLength;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 0;
+  let n = 0;
+  for (const v of Object.values(value)) n += bufferBytes(v, seen);
+  return n;
+}
+
 interface Loaded {
   index: CompiledIndex;
   engine: Engine;
@@ -241,8 +257,8 @@ const api = {
   },
 
   /**
-   * `createEngine(index)` alone for an already-parsed index, the JS heap its engine and index hold together
-   * (what a tab holds), and the engine's share of it.
+   * `createEngine(index)` alone for an already-parsed index, the memory its engine and index hold together
+   * (what a tab holds), and the engine's share of it: JS heap plus the engine's typed-array buffers.
    */
   async build(
     base: string,
@@ -264,11 +280,12 @@ const api = {
     (globalThis as { __fcHeld?: unknown }).__fcHeld = { index, engine };
     const warm = time(() => createEngine(index).entities.length, samples);
     const measured = gc !== undefined && before !== undefined && parsed !== undefined && after !== undefined;
+    const buffers = bufferBytes(engine);
     return {
       cold,
       warm,
-      heldBytes: measured ? after - before : null,
-      engineBytes: measured ? after - parsed : null,
+      heldBytes: measured ? after - before + buffers : null,
+      engineBytes: measured ? after - parsed + buffers : null,
     };
   },
 

@@ -355,6 +355,6 @@ export function report(raw: RawResults): void {
     );
   }
   console.log(
-    `\nmachine: ${out.machine.cpu}, ${out.machine.cores} cores, Chromium ${raw.chromiumVersion}; wrote .output/bench.json`,
+    `\nmachine: ${out.machine.cpu}, ${out.machine.cores} cores, Chromium ${raw.chromiumVersion}; wrote ${path.join(OUTPUT_DIR, 'bench.json')}`,
   );
 }
