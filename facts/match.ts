@@ -13,7 +13,7 @@ import type { AliasRule } from './schema';
 const RULES: AliasRule[] = ['name', 'surname', 'ambiguous'];
 
 /** Gap classes between the words of a name, as small integers: space and hyphen (0, 1) are interchangeable. */
-const GAP_CODE: Record<string, number> = { ' ': 0, '-': 1, "'": 2, '.': 3 };
+const GAP_CODE: Record<string, number> = { ' ': 0, '-': 1, "'": 2, '.': 3, ',': 4 };
 const NO_GAP = -1;
 
 /** Flags per folded word. */

@@ -47,14 +47,15 @@ export const startsUpper = (w: string): boolean => UPPER_RE.test(w.charAt(0));
 
 /**
  * The class of the text between two words of a name: ' ' for white space, '-' for hyphens, "'" for apostrophes,
- * '.' for a full stop, or null when the gap may not sit inside a name.
+ * '.' for a full stop, ',' for a comma and a space ("Tripoli, Lebanon": only names written with one match it),
+ * or null when the gap may not sit inside a name.
  */
 export function gapClass(gap: string): string | null {
   if (gap === ' ') return ' ';
   if (gap.length === 0) return null;
   // White space joins words unless it is a paragraph break.
   if (/^[\s\u00a0\u202f]+$/.test(gap)) return /\n[^\S\n]*\n/.test(gap) ? null : ' ';
-  if (gap.length !== 1) return /^\.\s$/.test(gap) ? '.' : null;
+  if (gap.length !== 1) return /^\.\s$/.test(gap) ? '.' : /^,\s$/.test(gap) ? ',' : null;
   if ('-\u2010\u2011'.includes(gap)) return '-';
   if ("'\u2019\u02bc\u2018".includes(gap)) return "'";
   if (gap === '.') return '.';

@@ -38,6 +38,9 @@ const engine = createEngine(
     rec('afp', 'organization', 'Agence France-Presse', ['AFP']),
     rec('novak', 'person', 'Alexander Novak', [{ text: 'Novak', rule: 'surname' }]),
     rec('war', 'event', 'Syrian civil war', ['Syrian Civil War']),
+    rec('tripoli', 'place', 'Tripoli'),
+    rec('tripoli-lb', 'place', 'Tripoli, Lebanon'),
+    rec('lebanon', 'place', 'Lebanon'),
   ]),
 );
 
@@ -63,6 +66,12 @@ describe('engine', () => {
     ['Владимир Путин', ['Владимир Путин→putin']],
     ['President Recep\n          Tayyip Erdoğan', ['Recep\n          Tayyip Erdoğan→erdogan']],
     ['Vladimir\n\nPutin', []],
+    ['clashes in Tripoli, Lebanon, and Tripoli', ['Tripoli, Lebanon→tripoli-lb', 'Tripoli→tripoli']],
+    [
+      'Tripoli,Lebanon and Tripoli; Lebanon',
+      ['Tripoli→tripoli', 'Lebanon→lebanon', 'Tripoli→tripoli', 'Lebanon→lebanon'],
+    ],
+    ['Syria, Russia', ['Syria→syria', 'Russia→russia']],
     ['see https://example.org/Syria or www.syria.gov or press@russia.ru', []],
   ])('%s', (text, expected) => {
     expect(links(text)).toEqual(expected);
