@@ -65,8 +65,8 @@ export async function createCardLayer(ctx: ContentScriptContext, handlers: CardL
       popover.setAttribute('popover', 'manual');
       popover.setAttribute('role', 'dialog');
       popover.tabIndex = -1;
-      popover.addEventListener('pointerenter', () => handlers.onPointerOnCard(true));
-      popover.addEventListener('pointerleave', () => handlers.onPointerOnCard(false));
+      popover.addEventListener('pointerenter', (e) => e.isTrusted && handlers.onPointerOnCard(true));
+      popover.addEventListener('pointerleave', (e) => e.isTrusted && handlers.onPointerOnCard(false));
       const inner = document.createElement('div');
       inner.className = 'fc-layer-body';
       const closed = inner.attachShadow({ mode: 'closed' });

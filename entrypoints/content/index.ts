@@ -101,8 +101,14 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(onMessage);
 
-    // SPA navigation: the page's context (who was named in full) starts over.
-    ctx.addEventListener(window, 'wxt:locationchange', () => session?.rescan());
+    // SPA navigation: the page's context (who was named in full) starts over. WXT's event is a plain DOM event
+    // a page could also dispatch, so it only counts when the URL really changed.
+    let scannedUrl = location.href;
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      if (location.href === scannedUrl) return;
+      scannedUrl = location.href;
+      session?.rescan();
+    });
     ctx.onInvalidated(() => {
       for (const u of unwatch) u();
       browser.runtime.onMessage.removeListener(onMessage);

@@ -94,7 +94,10 @@ export async function startSession(
   // Pointer moves are hit-tested at most once per frame.
   let frame = 0;
   let last: PointerEvent | null = null;
+  // Only the user's own input counts: events a page script synthesises (isTrusted false) cannot open,
+  // keep or close our cards, so the page has no way to drive the extension.
   const onMove = (e: PointerEvent) => {
+    if (!e.isTrusted) return;
     last = e;
     if (frame) return;
     frame = requestAnimationFrame(() => {
@@ -105,7 +108,7 @@ export async function startSession(
     });
   };
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape' && hover.open) {
+    if (e.isTrusted && e.key === 'Escape' && hover.open) {
       e.stopPropagation();
       hover.close();
     }

@@ -513,6 +513,39 @@ describe('hostile pages', () => {
     });
   });
 
+  it('ignores input the page synthesises: fake pointer moves open no card, a fake Escape closes none', async () => {
+    await withPage('/news.html', async (p) => {
+      await waitForMarks(p, 2);
+      const dialog = p.locator('fact-cards').getByRole('dialog');
+      const m = (await found(p)).find((f) => f.text === 'Vladimir Putin')!;
+      // The page's own script fires pointer moves at the mark for a second (the dwell is 350 ms).
+      await p.evaluate(
+        ([x, y]) =>
+          new Promise<void>((done) => {
+            let n = 0;
+            const timer = setInterval(() => {
+              const init = { clientX: x, clientY: y, bubbles: true };
+              document.elementFromPoint(x, y)?.dispatchEvent(new PointerEvent('pointermove', init));
+              if (++n === 20) {
+                clearInterval(timer);
+                done();
+              }
+            }, 50);
+          }),
+        [m.x + m.w / 2, m.y + m.h / 2] as const,
+      );
+      expect(await dialog.isVisible(), 'a card opened by synthetic pointer events').toBe(false);
+
+      // The user's pointer opens it; the page's Escape leaves it; the user's Escape closes it.
+      await openCard(p, 'Vladimir Putin');
+      await p.evaluate(() => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+      await p.waitForTimeout(300);
+      expect(await dialog.isVisible(), 'the card after a synthetic Escape').toBe(true);
+      await p.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden', timeout: CARD_TIMEOUT_MS });
+    });
+  });
+
   for (const route of Object.keys(LAYOUTS)) {
     it(`shows the card on top, visible and 280-400 px wide: ${route}`, async () => {
       await withPage(route, async (p) => {
