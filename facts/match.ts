@@ -331,6 +331,8 @@ function startsRegex(lowerFirst: Iterable<string>): RegExp {
 
 /** Cached entries kept for non-ASCII words, enough for the names and words of a long page in any script. */
 const FOLD_CACHE_MAX = 8192;
+/** Longer words are not cached: V8 may keep such a slice as a view of the whole text, which the cache would keep. */
+const FOLD_CACHE_WORD = 12;
 
 /** The folded word id of a word with non-ASCII characters, or -1. */
 function lookupFolded(m: Matcher, text: string, from: number, to: number): number {
@@ -340,7 +342,7 @@ function lookupFolded(m: Matcher, text: string, from: number, to: number): numbe
     const folded = foldWord(raw);
     id = lookup(m.keys, folded, 0, folded.length);
     if (m.foldCache.size >= FOLD_CACHE_MAX) m.foldCache.clear();
-    m.foldCache.set(raw, id);
+    if (raw.length <= FOLD_CACHE_WORD) m.foldCache.set(raw, id);
   }
   return id;
 }
