@@ -16,7 +16,7 @@ import type { CardBody } from '../../lib/messages';
 import type { Theme } from '../../lib/settings';
 import { liveRange } from './geometry';
 import type { PageMention } from './marks';
-import cardCss from '../../components/fact-card.css?inline';
+import '../../components/fact-card.css';
 import './layer.css';
 
 export interface CardLayerHandlers {
@@ -59,7 +59,7 @@ export async function createCardLayer(ctx: ContentScriptContext, handlers: CardL
     position: 'inline',
     anchor: 'body',
     append: 'last',
-    onMount(container) {
+    onMount(container, shadow) {
       popover = document.createElement('div');
       popover.className = 'fc-layer-popover';
       popover.setAttribute('popover', 'manual');
@@ -71,7 +71,9 @@ export async function createCardLayer(ctx: ContentScriptContext, handlers: CardL
       inner.className = 'fc-layer-body';
       const closed = inner.attachShadow({ mode: 'closed' });
       const style = document.createElement('style');
-      style.textContent = cardCss;
+      // The entry's stylesheet (layer, palette and card), which WXT fetched once into the open root, serves the
+      // closed root too: no CSS text in the script, and one file the browser already holds.
+      style.textContent = [...shadow.querySelectorAll('style')].map((s) => s.textContent).join('\n');
       body = document.createElement('div');
       closed.append(style, body);
       popover.append(inner);
