@@ -1,8 +1,10 @@
 /** Modules produced at build time by `facts/vite-plugin.ts` from the records under `facts/`. */
 declare module 'virtual:fact-index' {
   import type { CompiledIndex } from './compile';
-  /** The compact matching index the content script loads (no card bodies). */
+  /** The compact matching index (no card bodies), parsed when the module loads. */
   export const index: CompiledIndex;
+  /** The same index parsed in chunks, with `pause()` between them: the content script's start-up path. */
+  export function loadIndex(pause: () => Promise<void>): Promise<CompiledIndex>;
 }
 declare module 'virtual:fact-cards' {
   import type { CardBody } from '../lib/messages';

@@ -2,7 +2,7 @@
  * Content script: wiring only. Starts a session where Fact Cards is enabled, stops it the moment the user
  * switches the site off or pauses everywhere (in any tab), applies preferences live, and answers the popup.
  */
-import { index } from 'virtual:fact-index';
+import { loadIndex } from 'virtual:fact-index';
 import { browser, defineContentScript } from '#imports';
 import { createEngineSliced, type Engine } from '../../facts/engine';
 import { isContentRequest, type PageSummary } from '../../lib/messages';
@@ -21,12 +21,17 @@ import {
 import { yieldToPage } from './scanner';
 import { startSession, type Session } from './session';
 
-/** The built-in index plus the user's fact packs, built in slices so start-up is no long task. */
-const buildEngine = (packs: FactPacks): Promise<Engine> =>
-  createEngineSliced(
+/**
+ * The built-in index plus the user's fact packs, parsed and built in slices so start-up is no long task. Only
+ * where Fact Cards runs: a site switched off never parses the index.
+ */
+const buildEngine = async (packs: FactPacks): Promise<Engine> => {
+  const index = await loadIndex(yieldToPage);
+  return createEngineSliced(
     packs.packs.length === 0 ? index : mergeIndexes(index, ...packs.packs.map((p) => compilePack(p.records).index)),
     yieldToPage,
   );
+};
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],

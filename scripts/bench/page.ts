@@ -245,8 +245,9 @@ const api = {
   },
 
   /**
-   * Start-up cost in a fresh page: JSON.parse of the index text (as the bundled `virtual:fact-index` does) plus
-   * `createEngine`. `cold` is the first run; `warm` are repeated samples.
+   * Start-up work in a fresh page: JSON.parse of the index text plus `createEngine`, unsliced (the content script
+   * does the same work in slices: `loadIndex` parses the index in chunks, `createEngineSliced` builds in 8 ms
+   * steps). `cold` is the first run; `warm` are repeated samples.
    */
   startup(json: string, samples: number): { cold: number; warm: number[] } {
     const t0 = performance.now();

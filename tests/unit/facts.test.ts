@@ -6,7 +6,7 @@ import { aliasEntries, aliasKey, checkStore, compileCards, compileIndex } from '
 import { generatedCountries } from '../../facts/countries';
 import { FACTS_DIR, loadRecords } from '../../facts/load';
 import { ENTITY_TYPES, validateRecord, type FactRecord } from '../../facts/schema';
-import { factsPlugin } from '../../facts/vite-plugin';
+import { INDEX_CHUNK, factsPlugin } from '../../facts/vite-plugin';
 import { loadSeed } from '../eval/evaluate';
 
 const good = (): Record<string, unknown> => ({
@@ -160,5 +160,19 @@ describe('loading the store', () => {
     expect(
       aliasEntries(records.find((r) => r.id === 'agence-france-presse')!).find((a) => a.text === 'AFP')?.exact,
     ).toBe(true);
+  });
+});
+
+describe('virtual:fact-index', () => {
+  it('loads in chunks, pausing between them, into exactly the index the other pages parse at once', async () => {
+    const { index, loadIndex } = await import('virtual:fact-index');
+    let pauses = 0;
+    const loaded = await loadIndex(async () => {
+      pauses++;
+    });
+    expect(loaded).toEqual(index);
+    expect(loaded).toEqual(compileIndex(loadRecords().map((s) => s.record)));
+    expect(pauses).toBe(Math.ceil(index.aliases.length / INDEX_CHUNK));
+    expect(pauses).toBeGreaterThan(1);
   });
 });
