@@ -2,17 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { compileIndex } from '../../facts/compile';
 import { createEngine, newLinkState } from '../../facts/engine';
 import type { FactRecord } from '../../facts/schema';
+import { record } from './records';
 
-const rec = (id: string, type: FactRecord['type'], name: string, aliases: FactRecord['aliases'] = []): FactRecord => ({
-  id,
-  type,
-  name,
-  wikipedia: name,
-  summary: 's',
-  aliases,
-  facts: [],
-  sources: ['https://example.org'],
-});
+const rec = (id: string, type: FactRecord['type'], name: string, aliases: FactRecord['aliases'] = []) =>
+  record(id, name, aliases, type);
 
 const engine = createEngine(
   compileIndex([

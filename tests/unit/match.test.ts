@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileIndex } from '../../facts/compile';
 import { buildMatcher, match } from '../../facts/match';
-import type { FactRecord } from '../../facts/schema';
-
-const rec = (id: string, name: string, aliases: FactRecord['aliases'] = []): FactRecord => ({
-  id,
-  type: 'person',
-  name,
-  wikipedia: name,
-  summary: 's',
-  aliases,
-  facts: [],
-  sources: ['https://example.org'],
-});
+import { record as rec } from './records';
 
 const index = compileIndex([
   rec('bashar', 'Bashar al-Assad', [{ text: 'al-Assad', rule: 'surname' }]),

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileIndex } from '../../facts/compile';
-import type { FactRecord } from '../../facts/schema';
+import { record as rec } from './records';
 import { searchStore } from '../../components/search';
 
-const rec = (id: string, name: string, aliases: FactRecord['aliases'] = []): FactRecord => ({
-  id,
-  type: 'person',
-  name,
-  wikipedia: name,
-  summary: 's',
-  aliases,
-  facts: [],
-  sources: ['https://example.org'],
-});
 const index = compileIndex([
   rec('lavrov', 'Sergey Lavrov', ['Sergei Lavrov', { text: 'Lavrov', rule: 'surname' }]),
   rec('sharaa', 'Ahmed al-Sharaa', ['Abu Mohammad al-Jolani']),
