@@ -588,6 +588,10 @@ describe('hostile pages', () => {
     expect(bytes).toBeGreaterThan(1_900_000);
     await withPage('/big.html', async (p) => {
       const expected = 2 * BIG_PARAGRAPHS;
+      // Responsiveness without a stopwatch: the page keeps answering while the marks are still incomplete, at
+      // several different counts, so the scan ran in many tasks with the page's own work between them. (How
+      // long those tasks are is the bench's job: `npm run bench`, "tasks of ours".)
+      const seen: number[] = [];
       const pings: number[] = [];
       const t0 = Date.now();
       let count = 0;
@@ -596,14 +600,16 @@ describe('hostile pages', () => {
         await p.evaluate(() => 1);
         pings.push(Date.now() - t);
         count = await markCount(p);
+        seen.push(count);
         await p.waitForTimeout(50);
       }
+      const partial = new Set(seen.filter((c) => c > 0 && c < expected));
       console.log(
         `2 MB page (${bytes} bytes): ${count} marks after ${Date.now() - t0} ms; ${pings.length} pings, ` +
-          `slowest ${Math.max(...pings)} ms`,
+          `slowest ${Math.max(...pings)} ms; ${partial.size} partial counts seen`,
       );
       expect(count).toBe(expected);
-      expect(Math.max(...pings)).toBeLessThan(1_000);
+      expect(partial.size, 'the page answered at several stages of the scan').toBeGreaterThanOrEqual(3);
     });
   }, 90_000);
 });
