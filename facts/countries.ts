@@ -32,7 +32,26 @@ const TITLES: Record<string, string> = {
 /** Not a country or territory in the news sense. */
 const SKIP = new Set(['ATA']);
 /** Names that are also English words or first names: they link only where context says so. */
-const AMBIGUOUS = new Set(['TCD', 'JOR', 'GEO', 'TUR', 'GIN', 'JEY', 'GGY']);
+const AMBIGUOUS = new Set(['TCD', 'JOR', 'GEO', 'TUR', 'GIN', 'JEY', 'GGY', 'REU']);
+/**
+ * Alternative spellings the package lists that are not names of the country in English text: common words
+ * ("Island" is Icelandic for Iceland, "Mann" the Manx name), demonyms and adjectives ("Thai", "Togolese",
+ * "Mexicanos", "Portuguesa"), first names ("Dominique"), and names that mostly mean something else ("Congo" is
+ * usually the other Congo; "Guiana" the region). Found by linking the 130-page corpus and reading every link.
+ */
+const NOT_ALIASES = new Set([
+  'Island',
+  'Mann',
+  'Thai',
+  'Togolese',
+  'Mexicanos',
+  'Portuguesa',
+  'Dominique',
+  'Congo',
+  'Guiana',
+]);
+/** Alternative names that are also surnames or first names: linked only where context says so ("Patrick Holland"). */
+const AMBIGUOUS_ALIASES = new Set(['Holland']);
 
 const idOf = (title: string): string =>
   title
@@ -66,7 +85,10 @@ export function generatedCountries(): FactRecord[] {
     // Alternative English spellings of several words or four letters and more; two-letter codes are not names.
     for (const s of c.altSpellings ?? [])
       if (s.length >= 4 && /^\p{Lu}/u.test(s) && !/^\p{Lu}+$/u.test(s)) extra.add(s);
-    for (const t of extra) if (t !== name && t.trim() === t && t.length <= 120) aliases.push(t);
+    for (const t of extra) {
+      if (t === name || t.trim() !== t || t.length > 120 || NOT_ALIASES.has(t)) continue;
+      aliases.push(AMBIGUOUS_ALIASES.has(t) ? { text: t, rule: 'ambiguous' } : t);
+    }
 
     const facts: Fact[] = [];
     const fact = (label: string, value: string | undefined) => {

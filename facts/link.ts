@@ -5,7 +5,7 @@
  * - An ambiguous word opening a sentence links only when the page (or this text) names that entity otherwise.
  * - Surnames and ambiguous words ("Jordan", "Georgia", "Paris") do not link when a capitalised word beside them
  *   makes them part of a name we do not know ("Michael Jordan", "Jordan Peterson", "Novak Djokovic"), or in
- *   "Place, Georgia" when the place before the comma is not one we know.
+ *   "Place, Georgia" when the place before the comma is not one we know, or after "state of" ("the state of Georgia").
  * Pure: `state` carries what the page has named so far, in page order.
  */
 import type { Mention } from './match';
@@ -77,6 +77,9 @@ function atSentenceStart(text: string, pos: number): boolean {
   return i < 0 || '.!?…:;'.includes(text.charAt(i));
 }
 
+/** "state of " right before a mention. */
+const STATE_OF = /\bstate of\s+$/i;
+
 /** A capitalised word that would make the mention part of a longer, unknown name. */
 const joinsName = (w: { word: string; gap: string } | null, allowed: Set<string>): boolean =>
   w !== null && gapClass(w.gap) === ' ' && startsUpper(w.word) && !allowed.has(w.word) && !OPENERS.has(w.word);
@@ -106,6 +109,8 @@ export function link(
       const ok =
         !joinsName(before, TITLES) &&
         !joinsName(wordAfter(text, m.end), new Set()) &&
+        // "the state of Georgia", "State of Jersey": a US state or a dependency, not the country.
+        !(m.rule === 'ambiguous' && STATE_OF.test(text.slice(Math.max(0, m.start - 12), m.start))) &&
         // "Atlanta, Georgia": a capitalised word and a comma before an ambiguous name, not a place we know.
         !(
           m.rule === 'ambiguous' &&
