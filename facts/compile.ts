@@ -97,7 +97,14 @@ export function compileIndex(records: FactRecord[]): CompiledIndex {
   const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : 1));
   const index: CompiledIndex = { version: 1, entities: [], aliases: [] };
   sorted.forEach((record, i) => {
-    index.entities.push([record.id, record.name, ENTITY_TYPES.indexOf(record.type), record.wikipedia]);
+    const us =
+      record.type === 'place' && record.facts.some((f) => f.label === 'Country' && f.value === 'United States');
+    index.entities.push([
+      record.id,
+      record.name,
+      ENTITY_TYPES.indexOf(record.type) | (us ? IN_US : 0),
+      record.wikipedia,
+    ]);
     for (const entry of aliasEntries(record)) {
       index.aliases.push([entry.text, i, RULE_CODE[entry.rule] | (entry.exact ? FLAG_EXACT : 0)]);
     }
@@ -135,4 +142,9 @@ export function compileCards(records: FactRecord[]): Record<string, CardBody> {
   return cards;
 }
 
-export const typeOfCode = (code: number): EntityType => ENTITY_TYPES[code] ?? 'place';
+/**
+ * Flag in an entity row's type code: a place in the United States. The linker needs it for "Moscow, Idaho"
+ * (an American namesake, no link) against "Houston, Texas" (the city itself).
+ */
+export const IN_US = 8;
+export const typeOfCode = (code: number): EntityType => ENTITY_TYPES[code & 7] ?? 'place';

@@ -2,7 +2,7 @@
  * The linking engine as the content script, the evaluation and the benchmarks use it: compiled index in,
  * `find(text, state)` out. Pure.
  */
-import { typeOfCode, type CompiledIndex } from './compile';
+import { IN_US, typeOfCode, type CompiledIndex } from './compile';
 import { link, newLinkState, type Link, type LinkState } from './link';
 import { buildMatcher, buildMatcherSliced, match, type Matcher } from './match';
 import type { EntityType } from './schema';
@@ -38,13 +38,14 @@ function engineFrom(index: CompiledIndex, matcher: Matcher): Engine {
     wikipedia,
   }));
   const isPlace = (e: number) => entities[e]?.type === 'place';
+  const inUS = (e: number) => ((index.entities[e]?.[2] ?? 0) & IN_US) !== 0;
   return {
     matcher,
     entities,
     find(text, state) {
       const mentions = match(text, matcher);
       // Most blocks name nothing: skip the linker's per-text set-up for them.
-      return mentions.length === 0 ? [] : link(text, mentions, state, isPlace);
+      return mentions.length === 0 ? [] : link(text, mentions, state, isPlace, inUS);
     },
   };
 }

@@ -6,6 +6,7 @@
  * - Surnames and ambiguous words ("Jordan", "Georgia", "Paris") do not link when a capitalised word beside them
  *   makes them part of a name we do not know ("Michael Jordan", "Jordan Peterson", "Novak Djokovic"), or in
  *   "Place, Georgia" when the place before the comma is not one we know, or after "state of" ("the state of Georgia").
+ * - A place outside the United States followed by ", <US state>" is an American namesake ("Moscow, Idaho").
  * Pure: `state` carries what the page has named so far, in page order.
  */
 import type { Mention } from './match';
@@ -77,6 +78,18 @@ function atSentenceStart(text: string, pos: number): boolean {
   return i < 0 || '.!?…:;'.includes(text.charAt(i));
 }
 
+/** ", <US state>" right after a mention. Georgia is left out: "Tbilisi, Georgia" is the country. */
+const US_STATE_AFTER = new RegExp(
+  '^,\\s(?:' +
+    'Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|' +
+    'Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|' +
+    'Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|' +
+    'Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|' +
+    'Virginia|Washington|West Virginia|Wisconsin|Wyoming' +
+    ')(?![\\p{L}\\p{N}])',
+  'u',
+);
+
 /** "state of " right before a mention. */
 const STATE_OF = /\bstate of\s+$/i;
 
@@ -85,14 +98,16 @@ const joinsName = (w: { word: string; gap: string } | null, allowed: Set<string>
   w !== null && gapClass(w.gap) === ' ' && startsUpper(w.word) && !allowed.has(w.word) && !OPENERS.has(w.word);
 
 /**
- * Keeps the mentions that should link and picks one entity for each. `placeOf(entity)` says whether an entity
- * is a place (for the "Atlanta, Georgia" rule). Updates `state.named` as full names are met.
+ * Keeps the mentions that should link and picks one entity for each. `isPlace(entity)` says whether an entity
+ * is a place (for the "Atlanta, Georgia" rule), `inUS(entity)` whether it is a place in the United States (for
+ * "Moscow, Idaho"). Updates `state.named` as full names are met.
  */
 export function link(
   text: string,
   mentions: Mention[],
   state: LinkState,
   isPlace: (entity: number) => boolean,
+  inUS: (entity: number) => boolean = () => false,
 ): Link[] {
   const out: Link[] = [];
   // Entities this text names unambiguously somewhere ("Turkey, which calls itself Türkiye").
@@ -131,6 +146,8 @@ export function link(
       }
     }
     if (entity === undefined) continue;
+    // "Moscow, Idaho", "Lebanon, Pennsylvania": an American town named after a place we know elsewhere.
+    if (isPlace(entity) && !inUS(entity) && US_STATE_AFTER.test(text.slice(m.end, m.end + 20))) continue;
     if (m.rule === 'name') state.named.add(entity);
     state.seen.add(entity);
     out.push({ start: m.start, end: m.end, entity, text: m.text });

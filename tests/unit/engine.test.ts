@@ -103,3 +103,19 @@ describe('engine', () => {
     expect(links(text)).toEqual(expected);
   });
 });
+
+describe('American namesakes', () => {
+  const us = {
+    ...record('houston', 'Houston', [], 'place'),
+    facts: [{ label: 'Country', value: 'United States', asOf: '2025-10' }],
+  };
+  const e = createEngine(
+    compileIndex([record('moscow', 'Moscow', [], 'place'), us, record('tbilisi', 'Tbilisi', [], 'place')]),
+  );
+  const found = (text: string) => e.find(text, newLinkState()).map((l) => e.entities[l.entity]!.id);
+
+  it('a place abroad followed by a US state is the American town; a US city with its state is the city', () => {
+    expect(found('Moscow, Idaho and Houston, Texas')).toEqual(['houston']);
+    expect(found('Moscow, Russia and Moscow; Tbilisi, Georgia')).toEqual(['moscow', 'moscow', 'tbilisi']);
+  });
+});
