@@ -157,7 +157,9 @@ export async function buildMatcherSliced(
   sliceMs = 8,
 ): Promise<Matcher> {
   const builder = matcherBuilder(index);
-  const CHUNK = 250;
+  // Small chunks: on a cold page (code not yet optimised) 250 aliases took over 20 ms.
+  const CHUNK = 64;
+  await yieldToPage();
   let deadline = performance.now() + sliceMs;
   for (let i = 0; i < index.aliases.length; i += CHUNK) {
     builder.add(i, Math.min(index.aliases.length, i + CHUNK));
@@ -166,7 +168,13 @@ export async function buildMatcherSliced(
       deadline = performance.now() + sliceMs;
     }
   }
-  return builder.done();
+  // Packing runs in steps too: on a cold page it took one 30 ms task in a single piece.
+  const steps = builder.pack();
+  for (;;) {
+    await yieldToPage();
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** One alias while the matcher is being built (dropped once it is packed). */
@@ -235,7 +243,8 @@ function matcherBuilder(index: CompiledIndex) {
         if (isAllLower(written[0]!)) lowerFirst.add(folded[0]!);
       }
     },
-    done(): Matcher {
+    /** Packs the drafts into the matcher's arrays, in steps: the sliced builder yields to the page between them. */
+    *pack(): Generator<void, Matcher> {
       const keyList = [...keys.keys()];
       const formList = [...forms.keys()];
       const nKeys = keyList.length;
@@ -261,6 +270,7 @@ function matcherBuilder(index: CompiledIndex) {
           order.push(...list);
         }
       }
+      yield;
       const pairTable = new Int32Array(tableSize(pairs.length / 4));
       const mask = pairTable.length - 1;
       for (let id = 0; id < pairs.length / 4; id++) {
@@ -268,6 +278,7 @@ function matcherBuilder(index: CompiledIndex) {
         while (pairTable[slot] !== 0) slot = (slot + 1) & mask;
         pairTable[slot] = id + 1;
       }
+      yield;
       const nWords = order.reduce((s, d) => s + d.keys.length, 0);
       const wordStart = new Int32Array(order.length + 1);
       const wordKey = new Int32Array(nWords);
@@ -292,8 +303,14 @@ function matcherBuilder(index: CompiledIndex) {
         }
       });
       wordStart[order.length] = w;
+      yield;
+      const keyDictionary = dictionary(keyList, true);
+      yield;
+      const formDictionary = dictionary(formList, false);
+      const formLower = Uint8Array.from(formList, (f) => (isAllLower(f) ? 1 : 0));
+      yield;
       return {
-        keys: dictionary(keyList, true),
+        keys: keyDictionary,
         keyFlags,
         one: oneRuns,
         pairs: Int32Array.from(pairs),
@@ -305,12 +322,20 @@ function matcherBuilder(index: CompiledIndex) {
         wordKey,
         wordForm,
         wordGap,
-        forms: dictionary(formList, false),
-        formLower: Uint8Array.from(formList, (f) => (isAllLower(f) ? 1 : 0)),
+        forms: formDictionary,
+        formLower,
         starts: startsRegex(lowerFirst),
         foldCache: new Map(),
         entityCount: index.entities.length,
       };
+    },
+    /** `pack` in one go. */
+    done(): Matcher {
+      const steps = this.pack();
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return step.value;
+      }
     },
   };
 }

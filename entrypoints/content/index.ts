@@ -59,7 +59,11 @@ export default defineContentScript({
         }
         if (!session && reason() === null && ctx.isValid) {
           engine ??= buildEngine(packs);
-          session = await startSession(ctx, await engine, prefs);
+          const built = await engine;
+          // The session's start (card layer, observers, first scan slice) gets a task of its own.
+          await yieldToPage();
+          if (!ctx.isValid || reason() !== null) return;
+          session = await startSession(ctx, built, prefs);
         }
       }));
     await apply();
