@@ -8,7 +8,7 @@ import { ENTITY_TYPES, FactError, type AliasRule, type EntityType, type FactReco
 import { foldWord, isAllUpper, stripMarks, words } from './text';
 
 /** Alias flags packed into one small integer. */
-export const RULE_CODE: Record<AliasRule, number> = { name: 0, surname: 1, ambiguous: 2 };
+export const RULE_CODE: Record<AliasRule, number> = { name: 0, surname: 1, ambiguous: 2, prominent: 3 };
 export const FLAG_EXACT = 4;
 
 /**
@@ -55,6 +55,8 @@ export function aliasKey(text: string): string {
     .join(' ');
 }
 
+const isSurnameRule = (rule: AliasRule | undefined): boolean => rule === 'surname' || rule === 'prominent';
+
 /** Checks the rules that span records. Throws a FactError naming the file and field. */
 export function checkStore(sourced: SourcedRecord[]): void {
   const ids = new Map<string, string>();
@@ -80,13 +82,22 @@ export function checkStore(sourced: SourcedRecord[]): void {
       const field = entry.text === record.name ? 'name' : `aliases ("${entry.text}")`;
       if (key === '') throw new FactError(file, field, 'has no letters or digits');
       const prev = claims.get(key);
-      if (prev && prev.file !== file && !(prev.rule === 'surname' && entry.rule === 'surname')) {
+      const surnames = isSurnameRule(prev?.rule) && isSurnameRule(entry.rule);
+      if (prev && prev.file !== file && !surnames) {
         throw new FactError(
           file,
           field,
           `"${entry.text}" is also claimed by ${prev.file} ("${prev.text}"); mark both as rule "surname" or keep one`,
         );
       }
+      if (prev && prev.file !== file && prev.rule === 'prominent' && entry.rule === 'prominent') {
+        throw new FactError(
+          file,
+          field,
+          `"${entry.text}" is marked "prominent" by ${prev.file} too; a surname has at most one prominent holder`,
+        );
+      }
+      if (prev?.rule === 'prominent') continue;
       claims.set(key, { file, rule: entry.rule, text: entry.text });
     }
   }
@@ -120,7 +131,7 @@ export function compileCards(records: FactRecord[]): Record<string, CardBody> {
     const shown = new Set([stripMarks(r.name)]);
     const aliases: string[] = [];
     for (const entry of aliasEntries(r)) {
-      if (entry.rule === 'surname' || shown.has(stripMarks(entry.text))) continue;
+      if (isSurnameRule(entry.rule) || shown.has(stripMarks(entry.text))) continue;
       shown.add(stripMarks(entry.text));
       aliases.push(entry.text);
     }

@@ -10,7 +10,7 @@ import { FLAG_EXACT, type CompiledIndex } from './compile';
 import { foldWord, gapClass, isAllLower, isAllUpper, isWordChar, stripMarks, WORD_TABLE, words } from './text';
 import type { AliasRule } from './schema';
 
-const RULES: AliasRule[] = ['name', 'surname', 'ambiguous'];
+const RULES: AliasRule[] = ['name', 'surname', 'ambiguous', 'prominent'];
 
 /** Gap classes between the words of a name, as small integers: space and hyphen (0, 1) are interchangeable. */
 const GAP_CODE: Record<string, number> = { ' ': 0, '-': 1, "'": 2, '.': 3, ',': 4 };

@@ -11,10 +11,12 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
  * - `name` (default): links wherever it appears with the right case.
  * - `surname`: links only when the page named this entity in full earlier ("Putin" after "Vladimir Putin"),
  *   and no other entity named earlier on the page claims the same surname.
+ * - `prominent`: a surname with one prominent holder that is no common word or first name ("Putin", "Lavrov",
+ *   "Zelensky"): links on its own; when the page named in full another entity claiming it, that one wins.
  * - `ambiguous`: also a common word or first name ("Jordan", "Georgia", "Chad", "Nice"); links only when the
  *   words around it do not make it part of another name ("Michael Jordan", "Jordan Peterson", "Atlanta, Georgia").
  */
-export const ALIAS_RULES = ['name', 'surname', 'ambiguous'] as const;
+export const ALIAS_RULES = ['name', 'surname', 'ambiguous', 'prominent'] as const;
 export type AliasRule = (typeof ALIAS_RULES)[number];
 
 export interface AliasSpec {
