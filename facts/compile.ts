@@ -58,15 +58,20 @@ export function aliasKey(text: string): string {
 const isSurnameRule = (rule: AliasRule | undefined): boolean => rule === 'surname' || rule === 'prominent';
 
 /** Checks the rules that span records. Throws a FactError naming the file and field. */
-export function checkStore(sourced: SourcedRecord[]): void {
+export function checkStore(
+  sourced: SourcedRecord[],
+  report: (err: FactError) => void = (err) => {
+    throw err;
+  },
+): void {
   const ids = new Map<string, string>();
   const titles = new Map<string, string>();
   for (const { record, file } of sourced) {
     const prevId = ids.get(record.id);
-    if (prevId) throw new FactError(file, 'id', `"${record.id}" is already used by ${prevId}`);
+    if (prevId) report(new FactError(file, 'id', `"${record.id}" is already used by ${prevId}`));
     ids.set(record.id, file);
     const prevTitle = titles.get(record.wikipedia);
-    if (prevTitle) throw new FactError(file, 'wikipedia', `"${record.wikipedia}" is already used by ${prevTitle}`);
+    if (prevTitle) report(new FactError(file, 'wikipedia', `"${record.wikipedia}" is already used by ${prevTitle}`));
     titles.set(record.wikipedia, file);
   }
   // Two entities may share an alias only when both mark it as a surname: the linker then picks the one the
@@ -74,27 +79,31 @@ export function checkStore(sourced: SourcedRecord[]): void {
   const claims = new Map<string, { file: string; rule: AliasRule; text: string }>();
   for (const { record, file } of sourced) {
     record.related?.forEach((rid, i) => {
-      if (!ids.has(rid)) throw new FactError(file, `related[${i}]`, `"${rid}" is not the id of any record`);
-      if (rid === record.id) throw new FactError(file, `related[${i}]`, 'must not name the record itself');
+      if (!ids.has(rid)) report(new FactError(file, `related[${i}]`, `"${rid}" is not the id of any record`));
+      if (rid === record.id) report(new FactError(file, `related[${i}]`, 'must not name the record itself'));
     });
     for (const entry of aliasEntries(record)) {
       const key = aliasKey(entry.text);
       const field = entry.text === record.name ? 'name' : `aliases ("${entry.text}")`;
-      if (key === '') throw new FactError(file, field, 'has no letters or digits');
+      if (key === '') report(new FactError(file, field, 'has no letters or digits'));
       const prev = claims.get(key);
       const surnames = isSurnameRule(prev?.rule) && isSurnameRule(entry.rule);
       if (prev && prev.file !== file && !surnames) {
-        throw new FactError(
-          file,
-          field,
-          `"${entry.text}" is also claimed by ${prev.file} ("${prev.text}"); mark both as rule "surname" or keep one`,
+        report(
+          new FactError(
+            file,
+            field,
+            `"${entry.text}" is also claimed by ${prev.file} ("${prev.text}"); mark both as rule "surname" or keep one`,
+          ),
         );
       }
       if (prev && prev.file !== file && prev.rule === 'prominent' && entry.rule === 'prominent') {
-        throw new FactError(
-          file,
-          field,
-          `"${entry.text}" is marked "prominent" by ${prev.file} too; a surname has at most one prominent holder`,
+        report(
+          new FactError(
+            file,
+            field,
+            `"${entry.text}" is marked "prominent" by ${prev.file} too; a surname has at most one prominent holder`,
+          ),
         );
       }
       if (prev?.rule === 'prominent') continue;
