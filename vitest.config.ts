@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
-import { factsPlugin } from './facts/vite-plugin';
+import { factsPlugin } from './store/vite-plugin';
 
 export default defineConfig({
   test: {

@@ -1,6 +1,5 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { factsPlugin } from './facts/vite-plugin';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -56,7 +55,8 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), factsPlugin()],
+    // The fact store's plugin comes from modules/fact-store.ts.
+    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
     build: { sourcemap: false },
   }),
 });

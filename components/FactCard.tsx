@@ -4,10 +4,10 @@
  * whatever root the card is rendered in (the content script's shadow root, or the popup page).
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { t } from '../lib/i18n';
-import type { CardBody, CardMap } from '../lib/messages';
-import { citation, copyText } from './citation';
-import { TYPE_LABEL, formatAsOf, groupFacts, isHistorical, mentionedText, sourceLabel } from './labels';
+import { t } from '../platform/i18n';
+import type { CardBody, CardMap } from '../core/messages';
+import { citation, copyText } from '../core/citation';
+import { TYPE_LABEL, formatAsOf, groupFacts, isHistorical, mentionedText, sourceLabel } from '../core/labels';
 
 /** How many other names the card lists before "+N more"; more than this turns into noise. */
 export const MAX_ALIASES = 5;

@@ -1,8 +1,8 @@
 /** The popup's list of entities found on a page, grouped by type. Styles: entrypoints/popup/style.css. */
-import type { EntityType } from '../facts/schema';
-import { t } from '../lib/i18n';
-import type { EntitySummary } from '../lib/messages';
-import { TYPE_GROUPS } from './labels';
+import type { EntityType } from '../engine/types';
+import { t } from '../platform/i18n';
+import type { EntitySummary } from '../core/messages';
+import { TYPE_GROUPS } from '../core/labels';
 
 /** `count`: most mentioned first; `first`: in order of first appearance on the page (the summary's own order). */
 export type SummaryOrder = 'count' | 'first';

@@ -1,5 +1,5 @@
 /** The per-site on/off switch. Its accessible name comes from its visible text: "Enabled on <host>". */
-import { t } from '../lib/i18n';
+import { t } from '../platform/i18n';
 
 export interface SiteSwitchProps {
   host: string;

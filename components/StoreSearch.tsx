@@ -3,11 +3,11 @@
  * Browser access comes in through props (`search`, `card`), so it renders in happy-dom tests.
  */
 import { useState } from 'preact/hooks';
-import { t } from '../lib/i18n';
-import type { CardBody } from '../lib/messages';
+import { t } from '../platform/i18n';
+import type { CardBody } from '../core/messages';
 import { FactCard } from './FactCard';
-import { TYPE_GROUPS } from './labels';
-import type { SearchHit } from './search';
+import { TYPE_GROUPS } from '../core/labels';
+import type { SearchHit } from '../core/search';
 
 export interface StoreSearchProps {
   search: (query: string) => SearchHit[];

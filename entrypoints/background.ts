@@ -1,9 +1,10 @@
 import { browser, defineBackground } from '#imports';
 import { cards } from 'virtual:fact-cards';
-import { BADGE_COLOR, createBackgroundHandler } from '../lib/background-handler';
-import { COMMANDS, isBackgroundRequest, type CardBody } from '../lib/messages';
-import { compilePack } from '../lib/packs';
-import { factPacks, type FactPacks } from '../lib/settings';
+import { BADGE_COLOR, createBackgroundHandler } from '../core/background-handler';
+import { COMMANDS, isBackgroundRequest, type CardBody } from '../core/messages';
+import { compilePack } from '../store/packs';
+import { type FactPacks } from '../core/settings';
+import { factPacks } from '../platform/storage';
 
 export default defineBackground(() => {
   // Built-in cards plus the cards of the user's fact packs (built-ins win on an id clash).

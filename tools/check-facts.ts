@@ -4,10 +4,10 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { checkStore, type SourcedRecord } from '../facts/compile';
-import { withCountries } from '../facts/countries';
-import { FACTS_DIR } from '../facts/load';
-import { ENTITY_TYPES, FactError, validateRecord } from '../facts/schema';
+import { checkStore, type SourcedRecord } from '../store/compile';
+import { withCountries } from '../store/countries';
+import { FACTS_DIR } from '../store/load';
+import { ENTITY_TYPES, FactError, validateRecord } from '../store/schema';
 
 const errors: string[] = [];
 const sourced: SourcedRecord[] = [];

@@ -12,8 +12,8 @@ import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '
 import { render } from 'preact';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { FactCard } from '../../components/FactCard';
-import type { CardBody } from '../../lib/messages';
-import type { Theme } from '../../lib/settings';
+import type { CardBody } from '../../core/messages';
+import type { Theme } from '../../core/settings';
 import { liveRange } from './geometry';
 import type { PageMention } from './marks';
 import '../../components/fact-card.css';

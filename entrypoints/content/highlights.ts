@@ -4,7 +4,7 @@
  * The `::highlight()` rules live in `public/highlight.css`, injected by the manifest into the page's document
  * (rules inside our shadow root would not paint page text, and a manifest stylesheet is immune to page CSP).
  */
-import type { EntityType } from '../../facts/schema';
+import type { EntityType } from '../../engine/types';
 
 export interface HighlightSink {
   add(type: EntityType, range: AbstractRange): void;

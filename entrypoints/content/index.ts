@@ -4,20 +4,11 @@
  */
 import { loadIndex } from 'virtual:fact-index';
 import { browser, defineContentScript } from '#imports';
-import { createEngineSliced, type Engine } from '../../facts/engine';
-import { isContentRequest, type PageSummary } from '../../lib/messages';
-import { compilePack, mergeIndexes } from '../../lib/packs';
-import {
-  factPacks,
-  preferences,
-  setSiteEnabled,
-  siteKey,
-  siteSettings,
-  whyDisabled,
-  type FactPacks,
-  type Preferences,
-  type SiteSettings,
-} from '../../lib/settings';
+import { createEngineSliced, type Engine } from '../../engine/engine';
+import { isContentRequest, type PageSummary } from '../../core/messages';
+import { compilePack, mergeIndexes } from '../../store/packs';
+import { siteKey, whyDisabled, type FactPacks, type Preferences, type SiteSettings } from '../../core/settings';
+import { factPacks, preferences, setSiteEnabled, siteSettings } from '../../platform/storage';
 import { yieldToPage } from './scanner';
 import { startSession, type Session } from './session';
 

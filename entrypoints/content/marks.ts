@@ -2,8 +2,8 @@
  * The mentions found on the page: their static ranges, indexed by text node for hit-testing and by entity
  * for the summary. Registers and unregisters each one with the highlight sink.
  */
-import type { EntityInfo } from '../../facts/engine';
-import type { EntitySummary } from '../../lib/messages';
+import type { EntityInfo } from '../../engine/engine';
+import type { EntitySummary } from '../../core/messages';
 import type { HighlightSink } from './highlights';
 
 export interface PageMention {

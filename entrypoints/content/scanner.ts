@@ -2,8 +2,8 @@
  * Scans the page in slices and follows DOM changes: the first scan walks the whole body; after that, only the
  * blocks that changed are re-read, so a rescan costs in proportion to what changed, not to the page.
  */
-import type { Engine, LinkState } from '../../facts/engine';
-import { newLinkState } from '../../facts/engine';
+import type { Engine, LinkState } from '../../engine/engine';
+import { newLinkState } from '../../engine/engine';
 import type { MarkStore } from './marks';
 import { blockOf, insideSkipped, nodeAt, textBlocks, textNodesIn, type TextBlock } from './walk';
 

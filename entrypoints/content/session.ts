@@ -3,10 +3,10 @@
  * `stop()` removes all of it (highlights, listeners, observer, UI host).
  */
 import { browser, type ContentScriptContext } from '#imports';
-import type { Engine } from '../../facts/engine';
-import { createHoverMachine, type HoverTarget } from '../../lib/hover';
-import type { BackgroundRequest, CardBody, PageSummary } from '../../lib/messages';
-import type { MarkStyle, Preferences } from '../../lib/settings';
+import type { Engine } from '../../engine/engine';
+import { createHoverMachine, type HoverTarget } from '../../core/hover';
+import type { BackgroundRequest, CardBody, PageSummary } from '../../core/messages';
+import type { MarkStyle, Preferences } from '../../core/settings';
 import { createCardLayer, type CardLayer } from './card-layer';
 import { liveRange, mentionAt } from './geometry';
 import { cssHighlights } from './highlights';

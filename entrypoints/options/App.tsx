@@ -5,9 +5,9 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { TYPE_GROUPS } from '../../components/labels';
-import type { EntityType } from '../../facts/schema';
-import { t } from '../../lib/i18n';
+import { TYPE_GROUPS } from '../../core/labels';
+import type { EntityType } from '../../engine/types';
+import { t } from '../../platform/i18n';
 import {
   HOVER_DELAY_MS,
   clampHoverDelay,
@@ -16,7 +16,7 @@ import {
   type MarkStyle,
   type Preferences,
   type Theme,
-} from '../../lib/settings';
+} from '../../core/settings';
 import type { OptionsDeps, OptionsState } from './deps';
 import { PacksSection, TransferSection } from './FileSections';
 import { NoticeView, Section, type Notice } from './ui';

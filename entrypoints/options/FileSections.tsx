@@ -1,8 +1,8 @@
 /** The options page's file sections: fact packs (import, list, remove) and the settings file (export, import). */
 import { useState } from 'preact/hooks';
-import { t } from '../../lib/i18n';
-import { MAX_PACK_BYTES, MAX_PACK_RECORDS, validatePack } from '../../lib/packs';
-import { SETTINGS_FILE_NAME, exportSettings, parseSettingsImport } from '../../lib/settings-transfer';
+import { t } from '../../platform/i18n';
+import { MAX_PACK_BYTES, MAX_PACK_RECORDS, validatePack } from '../../store/packs';
+import { SETTINGS_FILE_NAME, exportSettings, parseSettingsImport } from '../../core/settings-file';
 import type { OptionsDeps, OptionsState } from './deps';
 import { NoticeView, Section, takeFile, type Notice } from './ui';
 

@@ -1,15 +1,8 @@
 /** The options page's edge: storage items and the download link, turned into the `OptionsDeps` the App uses. */
-import type { BuiltInKeys } from '../../lib/packs';
-import {
-  factPacks,
-  preferences,
-  replaceSettings,
-  siteSettings,
-  type FactPacks,
-  type Preferences,
-  type SiteSettings,
-} from '../../lib/settings';
-import { downloadJson } from '../popup/deps';
+import type { BuiltInKeys } from '../../store/packs';
+import { type FactPacks, type Preferences, type SiteSettings } from '../../core/settings';
+import { factPacks, preferences, replaceSettings, siteSettings } from '../../platform/storage';
+import { downloadJson } from '../../platform/download';
 
 /** Everything the options page shows, read in one go. */
 export interface OptionsState {

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { t } from '../../lib/i18n';
-import { builtInKeys } from '../../lib/packs';
+import { t } from '../../platform/i18n';
+import { builtInKeys } from '../../store/packs';
 import { App } from './App';
 import { createOptionsDeps } from './deps';
 import '../../components/page-theme.css';

@@ -8,10 +8,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { PageSummary, type SummaryOrder } from '../../components/PageSummary';
 import { StoreSearch, type StoreSearchProps } from '../../components/StoreSearch';
 import { SiteSwitch } from '../../components/SiteSwitch';
-import { exportFileName, toExport } from '../../components/export';
-import { t } from '../../lib/i18n';
-import type { PageSummary as Summary } from '../../lib/messages';
-import { siteKey } from '../../lib/settings';
+import { exportFileName, toExport } from '../../core/export';
+import { t } from '../../platform/i18n';
+import type { PageSummary as Summary } from '../../core/messages';
+import { siteKey } from '../../core/settings';
 
 /**
  * Wait between storing the switch and asking the tab again: the content script learns of the change

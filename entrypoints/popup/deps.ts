@@ -1,5 +1,5 @@
 /** The popup's edge: turns the browser APIs into the `PopupDeps` the App renders from. */
-import type { ContentRequest, PageSummary } from '../../lib/messages';
+import type { ContentRequest, PageSummary } from '../../core/messages';
 import type { PopupDeps } from './App';
 
 /**
@@ -51,18 +51,4 @@ export function createPopupDeps(
     download: opts.download,
     close: opts.tabId === undefined ? opts.close : undefined,
   };
-}
-
-/** Saves `json` as a file by clicking a temporary `<a download>` pointing at a Blob URL. */
-export function downloadJson(fileName: string, json: string, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-  const a = doc.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.hidden = true;
-  doc.body.append(a);
-  a.click();
-  a.remove();
-  // Revoking at once can cancel the download in Chromium; a second is ample for it to start.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -1,12 +1,13 @@
 import { render } from 'preact';
 import { index } from 'virtual:fact-index';
 import { browser } from '#imports';
-import { searchStore } from '../../components/search';
-import { t } from '../../lib/i18n';
-import type { BackgroundRequest, CardBody } from '../../lib/messages';
-import { preferences, setSiteEnabled } from '../../lib/settings';
+import { searchStore } from '../../core/search';
+import { t } from '../../platform/i18n';
+import type { BackgroundRequest, CardBody } from '../../core/messages';
+import { preferences, setSiteEnabled } from '../../platform/storage';
 import { App } from './App';
-import { createPopupDeps, downloadJson, tabIdParam } from './deps';
+import { createPopupDeps, tabIdParam } from './deps';
+import { downloadJson } from '../../platform/download';
 import '../../components/page-theme.css';
 import '../../components/fact-card.css';
 import './style.css';

@@ -16,8 +16,8 @@ import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blockOutside, launchPlain, serve, type StaticServer } from '../../scripts/chromium';
-import { reachableMark, summary, tabIdOf, until } from '../../scripts/page-helpers';
+import { blockOutside, launchPlain, serve, type StaticServer } from '../support/chromium';
+import { reachableMark, summary, tabIdOf, until } from '../support/page-helpers';
 import { REPO_ROOT, useExtension } from './harness';
 
 const FROM_ENV = process.env.FACTCARDS_CORPUS;

@@ -14,8 +14,8 @@ import {
   type GeneratedPage,
   type LaunchedExtension,
   type StaticServer,
-} from '../../scripts/chromium';
-import * as helpers from '../../scripts/page-helpers';
+} from '../support/chromium';
+import * as helpers from '../support/page-helpers';
 
 export {
   card,
@@ -32,7 +32,7 @@ export {
   waitForMarks,
   type Mark,
   type Summary,
-} from '../../scripts/page-helpers';
+} from '../support/page-helpers';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DEMO_DIR = path.join(REPO_ROOT, 'demo');

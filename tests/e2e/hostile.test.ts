@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve, type StaticServer } from '../../scripts/chromium';
+import { serve, type StaticServer } from '../support/chromium';
 import { DEMO_DIR, cardText, markCount, until, useExtension, waitForMarks } from './harness';
 
 /** Card timing: 350 ms dwell plus a card body from the background; slack for a loaded two-core box. */

@@ -9,7 +9,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, blockOutside, launchPlain, serve, type StaticServer } from '../../scripts/chromium';
+import { EXTENSION_DIR, blockOutside, launchPlain, serve, type StaticServer } from '../support/chromium';
 import { REPO_ROOT, hover, inCard, markCount, reachableMark, until, useExtension, waitForMarks } from './harness';
 
 const CORPUS_PAGES = path.join(

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { score, type Gold, type PredictedMention } from '../score';
+import { score, type Gold, type PredictedMention } from '../eval/score';
 import { REPO_ROOT, useExtension, waitForMarks } from './harness';
 
 const SEED_DIR = path.join(process.env.FACTCARDS_SHARED ?? path.resolve(REPO_ROOT, '../shared'), 'seed');

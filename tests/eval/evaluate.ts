@@ -5,10 +5,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { compileIndex } from '../../facts/compile';
-import { createEngine, newLinkState, type Engine } from '../../facts/engine';
-import { loadRecords } from '../../facts/load';
-import { score, type Gold, type PredictedMention, type Score } from '../score';
+import { compileIndex } from '../../store/compile';
+import { createEngine, newLinkState, type Engine } from '../../engine/engine';
+import { loadRecords } from '../../store/load';
+import { score, type Gold, type PredictedMention, type Score } from './score';
 
 // Not `new URL('.', import.meta.url)`: Vite rewrites that pattern into an asset URL.
 export const EVAL_DIR = dirname(fileURLToPath(import.meta.url));

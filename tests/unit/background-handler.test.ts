@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { badgeText, createBackgroundHandler } from '../../lib/background-handler';
-import { sampleCard } from './ui-fixtures';
+import { badgeText, createBackgroundHandler } from '../../core/background-handler';
+import { sampleCard } from '../support/ui-fixtures';
 
 function setup() {
   const setBadge = vi.fn();

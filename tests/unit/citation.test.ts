@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { citation, latestAsOf } from '../../components/citation';
-import { sampleCard } from './ui-fixtures';
+import { citation, latestAsOf } from '../../core/citation';
+import { sampleCard } from '../support/ui-fixtures';
 
 describe('citation', () => {
   it('names the entity, its summary, the first source and the latest fact date', () => {

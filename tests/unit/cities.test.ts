@@ -9,8 +9,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import countries from 'world-countries';
-import { aliasEntries, aliasKey } from '../../facts/compile';
-import { FACTS_DIR, loadRecords } from '../../facts/load';
+import { aliasEntries, aliasKey } from '../../store/compile';
+import { FACTS_DIR, loadRecords } from '../../store/load';
 
 interface City {
   cityId: number;

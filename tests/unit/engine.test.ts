@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compileIndex } from '../../facts/compile';
-import { createEngine, newLinkState } from '../../facts/engine';
-import type { FactRecord } from '../../facts/schema';
-import { record } from './records';
+import { compileIndex } from '../../store/compile';
+import { createEngine, newLinkState } from '../../engine/engine';
+import type { FactRecord } from '../../store/schema';
+import { record } from '../support/records';
 
 const rec = (id: string, type: FactRecord['type'], name: string, aliases: FactRecord['aliases'] = []) =>
   record(id, name, aliases, type);

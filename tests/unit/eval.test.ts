@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateOwn, loadEngine, loadOwnCases, loadSeed, parseAnnotated, predict, SHARED_DIR } from '../eval/evaluate';
-import { score } from '../score';
+import { score } from '../eval/score';
 
 const engine = loadEngine();
 const seed = loadSeed();

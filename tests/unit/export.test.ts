@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, toExport } from '../../components/export';
-import { sampleSummary } from './ui-fixtures';
+import { exportFileName, toExport } from '../../core/export';
+import { sampleSummary } from '../support/ui-fixtures';
 
 describe('toExport', () => {
   it('keeps exactly url, title and the six entity fields (no host, enabled or sequence)', () => {

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FactCard } from '../../components/FactCard';
-import { sampleCard } from './ui-fixtures';
+import { sampleCard } from '../support/ui-fixtures';
 
 let root: HTMLDivElement;
 beforeEach(() => {

@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { aliasEntries, aliasKey, checkStore, compileCards, compileIndex } from '../../facts/compile';
-import { generatedCountries } from '../../facts/countries';
-import { FACTS_DIR, loadRecords } from '../../facts/load';
-import { ENTITY_TYPES, validateRecord, type FactRecord } from '../../facts/schema';
-import { INDEX_CHUNK, factsPlugin } from '../../facts/vite-plugin';
+import { aliasEntries, aliasKey, checkStore, compileCards, compileIndex } from '../../store/compile';
+import { generatedCountries } from '../../store/countries';
+import { FACTS_DIR, loadRecords } from '../../store/load';
+import { ENTITY_TYPES, validateRecord, type FactRecord } from '../../store/schema';
+import { INDEX_CHUNK, factsPlugin } from '../../store/vite-plugin';
 import { loadSeed } from '../eval/evaluate';
 
 const good = (): Record<string, unknown> => ({

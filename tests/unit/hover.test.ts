@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHoverMachine, DWELL_MS, GRACE_MS, type HoverTarget } from '../../lib/hover';
+import { createHoverMachine, DWELL_MS, GRACE_MS, type HoverTarget } from '../../core/hover';
 
 const putin: HoverTarget = { key: 'm1', entity: 'vladimir-putin' };
 const moscow: HoverTarget = { key: 'm2', entity: 'moscow' };

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { formatMessage, t, uiLanguage } from '../../lib/i18n';
+import { formatMessage, t, uiLanguage } from '../../platform/i18n';
 import en from '../../public/_locales/en/messages.json';
 
 const root = path.resolve(__dirname, '../..');
@@ -10,7 +10,7 @@ const root = path.resolve(__dirname, '../..');
 /** Every .ts/.tsx file of the extension itself (not tests, scripts or generated folders), plus the manifest config. */
 function sourceFiles(): string[] {
   const files: string[] = [path.join(root, 'wxt.config.ts')];
-  for (const dir of ['components', 'entrypoints', 'lib']) {
+  for (const dir of ['components', 'entrypoints', 'core', 'platform']) {
     for (const entry of readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })) {
       if (/\.tsx?$/.test(entry)) files.push(path.join(root, dir, entry));
     }

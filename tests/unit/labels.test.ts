@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAsOf, groupFacts, isHistorical, mentionedText, sourceLabel } from '../../components/labels';
+import { formatAsOf, groupFacts, isHistorical, mentionedText, sourceLabel } from '../../core/labels';
 
 describe('formatAsOf', () => {
   it.each([

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { MAP_HEIGHT, MAP_WIDTH, placeMap, withMaps } from '../../facts/maps';
-import { sampleCard } from './ui-fixtures';
+import { MAP_HEIGHT, MAP_WIDTH, placeMap, withMaps } from '../../store/maps';
+import { sampleCard } from '../support/ui-fixtures';
 
 const inside = ([x, y]: [number, number]) => x >= 0 && x <= MAP_WIDTH && y >= 0 && y <= MAP_HEIGHT;
 /** Serialised as it ships in the card body. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileIndex } from '../../facts/compile';
-import { buildMatcher, match } from '../../facts/match';
-import { record as rec } from './records';
+import { compileIndex } from '../../store/compile';
+import { buildMatcher, match } from '../../engine/match';
+import { record as rec } from '../support/records';
 
 const index = compileIndex([
   rec('bashar', 'Bashar al-Assad', [{ text: 'al-Assad', rule: 'surname' }]),

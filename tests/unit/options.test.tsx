@@ -1,12 +1,13 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { compileIndex } from '../../facts/compile';
-import type { FactRecord } from '../../facts/schema';
+import { compileIndex } from '../../store/compile';
+import type { FactRecord } from '../../store/schema';
 import { App } from '../../entrypoints/options/App';
 import { createOptionsDeps, type OptionsDeps, type OptionsState } from '../../entrypoints/options/deps';
-import { builtInKeys } from '../../lib/packs';
-import { DEFAULT_PREFERENCES, factPacks, preferences, siteSettings } from '../../lib/settings';
+import { builtInKeys } from '../../store/packs';
+import { DEFAULT_PREFERENCES } from '../../core/settings';
+import { factPacks, preferences, siteSettings } from '../../platform/storage';
 
 const SYRIA: FactRecord = {
   id: 'syria',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileIndex } from '../../facts/compile';
-import { createEngine, newLinkState } from '../../facts/engine';
-import type { FactRecord } from '../../facts/schema';
+import { compileIndex } from '../../store/compile';
+import { createEngine, newLinkState } from '../../engine/engine';
+import type { FactRecord } from '../../store/schema';
 import {
   MAX_PACK_BYTES,
   MAX_PACK_RECORDS,
@@ -10,7 +10,7 @@ import {
   mergeIndexes,
   validatePack,
   type InstalledPack,
-} from '../../lib/packs';
+} from '../../store/packs';
 
 const base = {
   facts: [{ label: 'Role', value: 'Test', asOf: '2025' }],

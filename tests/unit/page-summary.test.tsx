@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PageSummary, groupEntities } from '../../components/PageSummary';
 import { SiteSwitch } from '../../components/SiteSwitch';
-import { entity, sampleSummary } from './ui-fixtures';
+import { entity, sampleSummary } from '../support/ui-fixtures';
 
 let root: HTMLDivElement;
 beforeEach(() => {

@@ -2,9 +2,10 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App, type PopupDeps } from '../../entrypoints/popup/App';
-import { createPopupDeps, downloadJson, tabIdParam } from '../../entrypoints/popup/deps';
-import type { PageSummary } from '../../lib/messages';
-import { sampleSummary } from './ui-fixtures';
+import { createPopupDeps, tabIdParam } from '../../entrypoints/popup/deps';
+import { downloadJson } from '../../platform/download';
+import type { PageSummary } from '../../core/messages';
+import { sampleSummary } from '../support/ui-fixtures';
 
 let root: HTMLDivElement;
 beforeEach(() => {

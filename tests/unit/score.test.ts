@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeTitle, score, type Gold } from '../score';
+import { normalizeTitle, score, type Gold } from '../eval/score';
 
 const gold: Gold = {
   entities: [

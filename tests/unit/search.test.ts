@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileIndex } from '../../facts/compile';
-import { record as rec } from './records';
-import { searchStore } from '../../components/search';
+import { compileIndex } from '../../store/compile';
+import { record as rec } from '../support/records';
+import { searchStore } from '../../core/search';
 
 const index = compileIndex([
   rec('lavrov', 'Sergey Lavrov', ['Sergei Lavrov', { text: 'Lavrov', rule: 'surname' }]),

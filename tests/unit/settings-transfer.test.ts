@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_PREFERENCES, preferences, replaceSettings, siteSettings } from '../../lib/settings';
-import { exportSettings, parseSettingsImport } from '../../lib/settings-transfer';
+import { DEFAULT_PREFERENCES } from '../../core/settings';
+import { preferences, replaceSettings, siteSettings } from '../../platform/storage';
+import { exportSettings, parseSettingsImport } from '../../core/settings-file';
 
 const valid = () => ({
   format: 'fact-cards-settings',

@@ -1,13 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  DEFAULT_SITE_SETTINGS,
-  isSiteEnabled,
-  setSiteEnabled,
-  siteKey,
-  siteSettings,
-  withSite,
-} from '../../lib/settings';
+import { DEFAULT_SITE_SETTINGS, isSiteEnabled, siteKey, withSite } from '../../core/settings';
+import { setSiteEnabled, siteSettings } from '../../platform/storage';
 
 describe('siteKey', () => {
   it.each([

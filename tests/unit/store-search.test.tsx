@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StoreSearch } from '../../components/StoreSearch';
-import { sampleCard } from './ui-fixtures';
+import { sampleCard } from '../support/ui-fixtures';
 
 let root: HTMLDivElement;
 beforeEach(() => {
