@@ -17,7 +17,6 @@ export interface SiteSettings {
 /** Frozen: storage hands the fallback out by reference, so no reader may change it. */
 export const DEFAULT_SITE_SETTINGS: SiteSettings = deepFreeze({ disabled: [] });
 
-
 export const MARK_STYLES = ['dotted', 'solid', 'background', 'none'] as const;
 export type MarkStyle = (typeof MARK_STYLES)[number];
 export const THEMES = ['auto', 'light', 'dark'] as const;
@@ -48,7 +47,6 @@ export const DEFAULT_PREFERENCES: Preferences = deepFreeze({
   theme: 'auto',
 });
 
-
 /** A fact pack the user imported on the options page; validated by `lib/packs.ts` before it is stored. */
 export interface StoredPack {
   /** Random id of this import (not an entity id), used to remove it. */
@@ -64,7 +62,6 @@ export interface FactPacks {
 }
 
 export const DEFAULT_FACT_PACKS: FactPacks = deepFreeze({ packs: [] });
-
 
 /** The key a site is switched by: the URL's hostname, lowercased, without a leading "www.". Null where we never run. */
 export function siteKey(url: string): string | null {
@@ -132,13 +129,11 @@ export function withSite(settings: SiteSettings, host: string, enabled: boolean)
   return { ...settings, disabled: enabled ? rest : [...rest, host].sort() };
 }
 
-
 /** Clamps a hover delay into the allowed range, rounded to whole milliseconds; NaN gives the default. */
 export function clampHoverDelay(ms: number): number {
   if (!Number.isFinite(ms)) return HOVER_DELAY_MS.default;
   return Math.min(HOVER_DELAY_MS.max, Math.max(HOVER_DELAY_MS.min, Math.round(ms)));
 }
-
 
 export function deepFreeze<T extends object>(value: T): T {
   for (const v of Object.values(value)) if (typeof v === 'object' && v !== null) deepFreeze(v);

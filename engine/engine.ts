@@ -1,53 +1,81 @@
 /**
- * The linking engine as the content script, the evaluation and the benchmarks use it: compiled index in,
- * `find(text, state)` out. Pure.
+ * The linking engine as the content script, the evaluation and the benchmarks use it: an opened binary index
+ * (and the user's fact packs, if any) in, `find(text, state)` out. Pure.
  */
-import { IN_US, typeOfCode, type CompiledIndex } from './types';
 import { link, newLinkState, type Link, type LinkState } from './link';
-import { buildMatcher, buildMatcherSliced, match, type Matcher } from './match';
-import type { EntityType } from './types';
-
-export interface EntityInfo {
-  id: string;
-  name: string;
-  type: EntityType;
-  wikipedia: string;
-}
+import { match, type Matcher, type Mention } from './matcher';
+import { buildMatcher } from './matcher-build';
+import { openIndex, rowTable, writeIndex, type EntityInfo, type EntityTable } from './index-format';
+import type { CompiledIndex } from './types';
 
 export interface Engine {
+  /** The built-in store's matcher (fact packs have one of their own inside `find`). */
   matcher: Matcher;
-  entities: EntityInfo[];
+  entities: EntityTable;
   /** Links in one text, in order; `state` carries the page's context from earlier texts. */
   find(text: string, state: LinkState): Link[];
 }
 
-export function createEngine(index: CompiledIndex): Engine {
-  return engineFrom(index, buildMatcher(index));
-}
-
-/** The same engine, built in slices that yield to the page (the content script's start-up). */
-export async function createEngineSliced(index: CompiledIndex, yieldToPage: () => Promise<void>): Promise<Engine> {
-  return engineFrom(index, await buildMatcherSliced(index, yieldToPage));
-}
-
-function engineFrom(index: CompiledIndex, matcher: Matcher): Engine {
-  const entities = index.entities.map(([id, name, type, wikipedia]) => ({
-    id,
-    name,
-    type: typeOfCode(type),
-    wikipedia,
-  }));
-  const isPlace = (e: number) => entities[e]?.type === 'place';
-  const inUS = (e: number) => ((index.entities[e]?.[2] ?? 0) & IN_US) !== 0;
+/**
+ * The engine over an opened index. `packs` (already merged into one index) get a small matcher of their own,
+ * built here; their entities are numbered after the built-in ones.
+ */
+export function createEngine(base: { matcher: Matcher; entities: EntityTable }, packs?: CompiledIndex): Engine {
+  const extra =
+    packs && packs.aliases.length > 0 ? { matcher: buildMatcher(packs), rows: rowTable(packs.entities) } : null;
+  const offset = base.entities.length;
+  const entities: EntityTable = extra
+    ? {
+        length: offset + extra.rows.length,
+        get: (e) => (e < offset ? base.entities.get(e) : extra.rows.get(e - offset)),
+        type: (e) => (e < offset ? base.entities.type(e) : extra.rows.type(e - offset)),
+        inUS: (e) => (e < offset ? base.entities.inUS(e) : extra.rows.inUS(e - offset)),
+      }
+    : base.entities;
+  const isPlace = (e: number) => entities.type(e) === 'place';
+  const inUS = (e: number) => entities.inUS(e);
   return {
-    matcher,
+    matcher: base.matcher,
     entities,
     find(text, state) {
-      const mentions = match(text, matcher);
+      let mentions = match(text, base.matcher);
+      if (extra) {
+        const more = match(text, extra.matcher);
+        if (more.length > 0) mentions = mergeMentions(mentions, shift(more, offset));
+      }
       // Most blocks name nothing: skip the linker's per-text set-up for them.
       return mentions.length === 0 ? [] : link(text, mentions, state, isPlace, inUS);
     },
   };
 }
 
-export { newLinkState, type Link, type LinkState };
+/** An engine straight from a compiled index, through the same binary the extension ships (tests, eval, bench). */
+export function engineFromIndex(index: CompiledIndex): Engine {
+  const bytes = writeIndex(buildMatcher(index), index.entities);
+  return createEngine(openIndex(bytes.buffer as ArrayBuffer));
+}
+
+const shift = (ms: Mention[], offset: number): Mention[] =>
+  ms.map((m) => ({ ...m, entities: m.entities.map((e) => e + offset) }));
+
+/**
+ * Two sorted mention lists as one: the longer of two overlapping mentions wins (the earlier on a tie); the
+ * same span found in both (a surname a pack shares with the store) keeps every claimant.
+ */
+export function mergeMentions(a: Mention[], b: Mention[]): Mention[] {
+  const all = [...a, ...b].sort((x, y) => x.start - y.start || y.end - x.end);
+  const out: Mention[] = [];
+  for (const m of all) {
+    const last = out[out.length - 1];
+    if (!last || m.start >= last.end) {
+      out.push(m);
+    } else if (m.start === last.start && m.end === last.end) {
+      out[out.length - 1] = { ...last, entities: [...new Set([...last.entities, ...m.entities])] };
+    } else if (m.end - m.start > last.end - last.start) {
+      out[out.length - 1] = m;
+    }
+  }
+  return out;
+}
+
+export { newLinkState, type EntityInfo, type Link, type LinkState };

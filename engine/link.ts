@@ -9,7 +9,7 @@
  * - A place outside the United States followed by ", <US state>" is an American namesake ("Moscow, Idaho").
  * Pure: `state` carries what the page has named so far, in page order.
  */
-import type { Mention } from './match';
+import type { Mention } from './matcher';
 import { gapClass, isWordChar, startsUpper } from './text';
 
 export interface LinkState {

@@ -49,7 +49,6 @@ export interface FactRecord {
   kind?: string;
 }
 
-
 /** Alias flags packed into one small integer. */
 export const RULE_CODE: Record<AliasRule, number> = { name: 0, surname: 1, ambiguous: 2, prominent: 3 };
 export const FLAG_EXACT = 4;

@@ -1,10 +1,8 @@
-/** Modules produced at build time by `facts/vite-plugin.ts` from the records under `facts/`. */
+/** Modules produced at build time by `store/vite-plugin.ts` from the records under `facts/`. */
 declare module 'virtual:fact-index' {
   import type { CompiledIndex } from '../store/compile';
-  /** The compact matching index (no card bodies), parsed when the module loads. */
+  /** The compiled index (no card bodies), parsed when the module loads: the popup's and options page's search. */
   export const index: CompiledIndex;
-  /** The same index parsed in chunks, with `pause()` between them: the content script's start-up path. */
-  export function loadIndex(pause: () => Promise<void>): Promise<CompiledIndex>;
 }
 declare module 'virtual:fact-cards' {
   import type { CardBody } from '../core/messages';

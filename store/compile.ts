@@ -10,8 +10,6 @@ import { FLAG_EXACT, IN_US, RULE_CODE, type CompiledIndex } from '../engine/type
 export { FLAG_EXACT, IN_US, RULE_CODE, typeOfCode, type CompiledIndex } from '../engine/types';
 import { foldWord, isAllUpper, stripMarks, words } from '../engine/text';
 
-
-
 export interface SourcedRecord {
   record: FactRecord;
   file: string;
@@ -152,4 +150,3 @@ export function compileCards(records: FactRecord[]): Record<string, CardBody> {
   }
   return cards;
 }
-

@@ -14,7 +14,6 @@ import {
 
 export { ALIAS_RULES, ENTITY_TYPES, type AliasRule, type AliasSpec, type EntityType, type Fact, type FactRecord };
 
-
 export class FactError extends Error {
   constructor(
     readonly file: string,

@@ -1,41 +1,23 @@
 /**
  * Compiles the fact store at build time into two virtual modules:
- * `virtual:fact-index` (matching index, for the content script) and `virtual:fact-cards` (card bodies, for the
- * background and popup). Place cards gain their locator maps here (`facts/maps.ts`, d3 in Node only), so
+ * `virtual:fact-index` (the compiled index as JSON, for the popup's and options page's store search) and
+ * `virtual:fact-cards` (card bodies, for the background and popup). The content script reads neither: it opens
+ * the binary index that `modules/fact-store.ts` writes (`binaryIndex` below). Place cards gain their locator maps here (`facts/maps.ts`, d3 in Node only), so
  * `compile.ts` stays free of Node and of map data. A bad record fails the build with the file and field named.
  */
 import { existsSync } from 'node:fs';
 import type { Plugin } from 'vite';
+import { buildMatcher } from '../engine/matcher-build';
+import { writeIndex } from '../engine/index-format';
 import { compileCards, compileIndex, type CompiledIndex } from './compile';
 import { FACTS_DIR, loadRecords } from './load';
 import { withMaps } from './maps';
 import { FactError } from './schema';
 
-/** Aliases per JSON text the content script parses in one go: a few milliseconds each on a slow machine. */
-export const INDEX_CHUNK = 4000;
-
-/**
- * `index`: the whole index, parsed when the module loads (popup and options; pure, so bundles that do not use it
- * drop it). `loadIndex(pause)`: the same index from several JSON texts parsed one at a time with `pause()`
- * between them, so the content script's start-up is no long task even on a cold machine.
- */
+/** `index`: the whole index as JSON, parsed when the module loads (popup and options, for the store search). */
 function indexModule(index: CompiledIndex): string {
-  const parts = [JSON.stringify(index.entities)];
-  for (let i = 0; i < index.aliases.length; i += INDEX_CHUNK) {
-    parts.push(JSON.stringify(index.aliases.slice(i, i + INDEX_CHUNK)));
-  }
   // JSON.parse of a string literal parses faster than the same data as a JS object literal.
-  return `export const index = /* @__PURE__ */ JSON.parse(${JSON.stringify(JSON.stringify(index))});
-const parts = ${JSON.stringify(parts)};
-export async function loadIndex(pause) {
-  const entities = JSON.parse(parts[0]);
-  const aliases = [];
-  for (let i = 1; i < parts.length; i++) {
-    await pause();
-    for (const a of JSON.parse(parts[i])) aliases.push(a);
-  }
-  return { version: ${index.version}, entities, aliases };
-}`;
+  return `export const index = /* @__PURE__ */ JSON.parse(${JSON.stringify(JSON.stringify(index))});`;
 }
 
 const MODULES: Record<string, (records: ReturnType<typeof loadRecords>) => string> = {
@@ -43,6 +25,22 @@ const MODULES: Record<string, (records: ReturnType<typeof loadRecords>) => strin
   'virtual:fact-cards': (rs) =>
     `export const cards = JSON.parse(${JSON.stringify(JSON.stringify(withMaps(compileCards(rs.map((r) => r.record)))))});`,
 };
+
+/** The binary index the content script opens (`engine/index-format.ts`), from validated records. */
+export function binaryIndex(records: ReturnType<typeof loadRecords>): Uint8Array {
+  const index = compileIndex(records.map((r) => r.record));
+  return writeIndex(buildMatcher(index), index.entities);
+}
+
+/** Loads the records, turning a bad one into the build error that names its file and field. */
+function loadOrFail(ctx: { error(message: string): never }, root: string) {
+  try {
+    return loadRecords(root);
+  } catch (err) {
+    if (err instanceof FactError) ctx.error(`Invalid fact record: ${err.message}`);
+    throw err;
+  }
+}
 
 export function factsPlugin(root: string = FACTS_DIR): Plugin {
   return {
@@ -53,13 +51,7 @@ export function factsPlugin(root: string = FACTS_DIR): Plugin {
     load(id) {
       const make = id.startsWith('\0') ? MODULES[id.slice(1)] : undefined;
       if (!make) return undefined;
-      let records;
-      try {
-        records = loadRecords(root);
-      } catch (err) {
-        if (err instanceof FactError) this.error(`Invalid fact record: ${err.message}`);
-        throw err;
-      }
+      const records = loadOrFail(this, root);
       // Generated records name their source ("facts/countries.ts (world-countries)"), not a file to watch.
       for (const r of records) if (existsSync(`${root}/../${r.file}`)) this.addWatchFile(`${root}/../${r.file}`);
       return make(records);

@@ -14,7 +14,9 @@ const sourced: SourcedRecord[] = [];
 for (const type of ENTITY_TYPES) {
   const dir = join(FACTS_DIR, type);
   if (!existsSync(dir)) continue;
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const path = join(dir, name);
     const file = relative(join(FACTS_DIR, '..'), path);
     try {

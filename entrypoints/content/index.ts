@@ -2,9 +2,9 @@
  * Content script: wiring only. Starts a session where Fact Cards is enabled, stops it the moment the user
  * switches the site off or pauses everywhere (in any tab), applies preferences live, and answers the popup.
  */
-import { loadIndex } from 'virtual:fact-index';
 import { browser, defineContentScript } from '#imports';
-import { createEngineSliced, type Engine } from '../../engine/engine';
+import { createEngine, type Engine } from '../../engine/engine';
+import { INDEX_FILE, openIndex } from '../../engine/index-format';
 import { isContentRequest, type PageSummary } from '../../core/messages';
 import { compilePack, mergeIndexes } from '../../store/packs';
 import { siteKey, whyDisabled, type FactPacks, type Preferences, type SiteSettings } from '../../core/settings';
@@ -13,15 +13,23 @@ import { yieldToPage } from './scanner';
 import { startSession, type Session } from './session';
 
 /**
- * The built-in index plus the user's fact packs, parsed and built in slices so start-up is no long task. Only
- * where Fact Cards runs: a site switched off never parses the index.
+ * The built-in binary index, opened as views of the fetched buffer (nothing parsed or built), plus a small
+ * matcher for the user's fact packs if there are any. Only where Fact Cards runs: a site switched off never
+ * loads the index.
  */
 const buildEngine = async (packs: FactPacks): Promise<Engine> => {
-  const index = await loadIndex(yieldToPage);
-  return createEngineSliced(
-    packs.packs.length === 0 ? index : mergeIndexes(index, ...packs.packs.map((p) => compilePack(p.records).index)),
-    yieldToPage,
-  );
+  // Typed for public/ files only; the index is written by modules/fact-store.ts.
+  const url = (browser.runtime.getURL as (path: string) => string)(`/${INDEX_FILE}`);
+  const response = await fetch(url);
+  const base = openIndex(await response.arrayBuffer());
+  const extra =
+    packs.packs.length === 0
+      ? undefined
+      : mergeIndexes(
+          { version: 1, entities: [], aliases: [] },
+          ...packs.packs.map((p) => compilePack(p.records).index),
+        );
+  return createEngine(base, extra);
 };
 
 export default defineContentScript({

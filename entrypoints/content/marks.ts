@@ -2,7 +2,7 @@
  * The mentions found on the page: their static ranges, indexed by text node for hit-testing and by entity
  * for the summary. Registers and unregisters each one with the highlight sink.
  */
-import type { EntityInfo } from '../../engine/engine';
+import type { EntityTable } from '../../engine/index-format';
 import type { EntitySummary } from '../../core/messages';
 import type { HighlightSink } from './highlights';
 
@@ -31,11 +31,11 @@ export class MarkStore {
 
   constructor(
     private sink: HighlightSink | null,
-    private readonly entities: EntityInfo[],
+    private readonly entities: EntityTable,
   ) {}
 
   add(entity: number, text: string, range: StaticRange, nodes: Text[]): void {
-    const info = this.entities[entity];
+    const info = this.entities.get(entity);
     if (!info) return;
     const m: PageMention = { key: `m${++this.seq}`, entity, text, range, nodes };
     this.all.add(m);
@@ -68,7 +68,7 @@ export class MarkStore {
       if (list && list.length > 0) this.byNode.set(n, list);
       else this.byNode.delete(n);
     }
-    const info = this.entities[m.entity];
+    const info = this.entities.get(m.entity);
     if (info) this.sink?.delete(info.type, m.range);
   }
 
@@ -91,7 +91,7 @@ export class MarkStore {
   summary(ordered = this.ordered()): EntitySummary[] {
     const out = new Map<number, EntitySummary>();
     for (const m of ordered) {
-      const info = this.entities[m.entity]!;
+      const info = this.entities.get(m.entity);
       let s = out.get(m.entity);
       if (!s) {
         s = { id: info.id, name: info.name, type: info.type, wikipedia: info.wikipedia, count: 0, mentions: [] };
@@ -108,7 +108,7 @@ export class MarkStore {
     this.sink?.clear();
     this.sink = sink;
     for (const m of this.all) {
-      const info = this.entities[m.entity];
+      const info = this.entities.get(m.entity);
       if (info) sink?.add(info.type, m.range);
     }
   }

@@ -55,13 +55,13 @@ export async function startSession(
   };
   const countOf = (entity: string) => {
     let n = 0;
-    for (const m of marks.all) if (engine.entities[m.entity]?.id === entity) n++;
+    for (const m of marks.all) if (engine.entities.get(m.entity).id === entity) n++;
     return n;
   };
   const byKey = new Map<string, PageMention>();
   const targetOf = (m: PageMention): HoverTarget => {
     byKey.set(m.key, m);
-    return { key: m.key, entity: engine.entities[m.entity]!.id };
+    return { key: m.key, entity: engine.entities.get(m.entity).id };
   };
 
   let layer: CardLayer | null = null;
@@ -129,7 +129,7 @@ export async function startSession(
       }
     },
     signal,
-    (e) => prefs.types[engine.entities[e]!.type],
+    (e) => prefs.types[engine.entities.get(e).type],
   );
 
   const revealed = new Map<string, number>();
@@ -153,10 +153,10 @@ export async function startSession(
     },
     summary() {
       const ordered = marks.ordered();
-      return { entities: marks.summary(ordered), sequence: ordered.map((m) => engine.entities[m.entity]!.id) };
+      return { entities: marks.summary(ordered), sequence: ordered.map((m) => engine.entities.get(m.entity).id) };
     },
     reveal(id) {
-      const list = marks.ordered().filter((m) => engine.entities[m.entity]?.id === id);
+      const list = marks.ordered().filter((m) => engine.entities.get(m.entity).id === id);
       if (list.length === 0) return false;
       const i = ((revealed.get(id) ?? -1) + 1) % list.length;
       revealed.set(id, i);

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { compileIndex } from '../../store/compile';
-import { createEngine, newLinkState, type Engine } from '../../engine/engine';
+import { engineFromIndex, newLinkState, type Engine } from '../../engine/engine';
 import { loadRecords } from '../../store/load';
 import { score, type Gold, type PredictedMention, type Score } from './score';
 
@@ -16,7 +16,7 @@ export const EVAL_DIR = dirname(fileURLToPath(import.meta.url));
 /** Where ../shared lives: FACTCARDS_SHARED, else beside the repository. */
 export const SHARED_DIR = process.env.FACTCARDS_SHARED ?? join(EVAL_DIR, '../../../shared');
 
-export const loadEngine = (): Engine => createEngine(compileIndex(loadRecords().map((r) => r.record)));
+export const loadEngine = (): Engine => engineFromIndex(compileIndex(loadRecords().map((r) => r.record)));
 
 /** Links every paragraph of a text in order, as a page would be read. */
 export function predict(engine: Engine, text: string): PredictedMention[] {
@@ -25,7 +25,7 @@ export function predict(engine: Engine, text: string): PredictedMention[] {
     start: l.start,
     end: l.end,
     text: l.text,
-    wikipedia: engine.entities[l.entity]!.wikipedia,
+    wikipedia: engine.entities.get(l.entity).wikipedia,
   }));
 }
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { compileIndex } from '../../store/compile';
-import { createEngine, newLinkState } from '../../engine/engine';
+import { engineFromIndex, newLinkState } from '../../engine/engine';
 import type { FactRecord } from '../../store/schema';
 import { record } from '../support/records';
 
 const rec = (id: string, type: FactRecord['type'], name: string, aliases: FactRecord['aliases'] = []) =>
   record(id, name, aliases, type);
 
-const engine = createEngine(
+const engine = engineFromIndex(
   compileIndex([
     rec('putin', 'person', 'Vladimir Putin', [{ text: 'Putin', rule: 'surname' }, 'Владимир Путин']),
     rec('bashar', 'person', 'Bashar al-Assad', [
@@ -40,7 +40,7 @@ const engine = createEngine(
 /** Runs the engine over paragraphs in order and returns "text→id" for each link. */
 function links(...paragraphs: string[]): string[] {
   const state = newLinkState();
-  return paragraphs.flatMap((p) => engine.find(p, state).map((l) => `${l.text}→${engine.entities[l.entity]!.id}`));
+  return paragraphs.flatMap((p) => engine.find(p, state).map((l) => `${l.text}→${engine.entities.get(l.entity).id}`));
 }
 
 describe('engine', () => {
@@ -109,10 +109,10 @@ describe('American namesakes', () => {
     ...record('houston', 'Houston', [], 'place'),
     facts: [{ label: 'Country', value: 'United States', asOf: '2025-10' }],
   };
-  const e = createEngine(
+  const e = engineFromIndex(
     compileIndex([record('moscow', 'Moscow', [], 'place'), us, record('tbilisi', 'Tbilisi', [], 'place')]),
   );
-  const found = (text: string) => e.find(text, newLinkState()).map((l) => e.entities[l.entity]!.id);
+  const found = (text: string) => e.find(text, newLinkState()).map((l) => e.entities.get(l.entity).id);
 
   it('a place abroad followed by a US state is the American town; a US city with its state is the city', () => {
     expect(found('Moscow, Idaho and Houston, Texas')).toEqual(['houston']);

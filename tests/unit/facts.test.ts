@@ -6,7 +6,9 @@ import { aliasEntries, aliasKey, checkStore, compileCards, compileIndex } from '
 import { generatedCountries } from '../../store/countries';
 import { FACTS_DIR, loadRecords } from '../../store/load';
 import { ENTITY_TYPES, validateRecord, type FactRecord } from '../../store/schema';
-import { INDEX_CHUNK, factsPlugin } from '../../store/vite-plugin';
+import { binaryIndex, factsPlugin } from '../../store/vite-plugin';
+import { openIndex } from '../../engine/index-format';
+import { createEngine, engineFromIndex, newLinkState } from '../../engine/engine';
 import { loadSeed } from '../eval/evaluate';
 
 const good = (): Record<string, unknown> => ({
@@ -163,16 +165,32 @@ describe('loading the store', () => {
   });
 });
 
-describe('virtual:fact-index', () => {
-  it('loads in chunks, pausing between them, into exactly the index the other pages parse at once', async () => {
-    const { index, loadIndex } = await import('virtual:fact-index');
-    let pauses = 0;
-    const loaded = await loadIndex(async () => {
-      pauses++;
-    });
-    expect(loaded).toEqual(index);
-    expect(loaded).toEqual(compileIndex(loadRecords().map((s) => s.record)));
-    expect(pauses).toBe(Math.ceil(index.aliases.length / INDEX_CHUNK));
-    expect(pauses).toBeGreaterThan(1);
+describe('virtual:fact-index and the binary index', () => {
+  it('the virtual module holds the same index the build compiles', async () => {
+    const { index } = await import('virtual:fact-index');
+    expect(index).toEqual(compileIndex(loadRecords().map((s) => s.record)));
+  });
+
+  it('the binary the content script opens finds what the compiled index finds, entity for entity', () => {
+    const records = loadRecords();
+    const index = compileIndex(records.map((r) => r.record));
+    const bytes = binaryIndex(records);
+    const opened = openIndex(bytes.slice().buffer);
+    expect(opened.entities.length).toBe(index.entities.length);
+    for (const e of [0, 1, Math.floor(index.entities.length / 2), index.entities.length - 1]) {
+      const [id, name, , wikipedia] = index.entities[e]!;
+      expect(opened.entities.get(e)).toMatchObject({ id, name, wikipedia });
+    }
+    const fromBinary = createEngine(opened);
+    const fromJson = engineFromIndex(index);
+    const seed = loadSeed();
+    const text = seed ? seed.text : index.entities.map((e) => e[1]).join('. ');
+    const links = (eng: typeof fromJson) => eng.find(text, newLinkState()).map((l) => [l.start, l.end, l.entity]);
+    expect(links(fromBinary).length).toBeGreaterThan(10);
+    expect(links(fromBinary)).toEqual(links(fromJson));
+  });
+
+  it('refuses a buffer that is not an index', () => {
+    expect(() => openIndex(new Uint8Array(64).buffer)).toThrow(/not a Fact Cards index/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileIndex } from '../../store/compile';
-import { createEngine, newLinkState } from '../../engine/engine';
+import { engineFromIndex, newLinkState } from '../../engine/engine';
 import type { FactRecord } from '../../store/schema';
 import {
   MAX_PACK_BYTES,
@@ -251,9 +251,9 @@ describe('compilePack and mergeIndexes', () => {
   it('merges into the built-in index so the engine links pack names too', () => {
     const merged = mergeIndexes(builtInIndex, compiled.index);
     expect(merged.entities).toHaveLength(3);
-    const engine = createEngine(merged);
+    const engine = engineFromIndex(merged);
     const links = engine.find('Lyudmila Shkrebneva met officials in Syria.', newLinkState());
-    expect(links.map((l) => engine.entities[l.entity]?.id)).toEqual(['lyudmila-putina', 'syria']);
+    expect(links.map((l) => engine.entities.get(l.entity).id)).toEqual(['lyudmila-putina', 'syria']);
     expect(builtInIndex.entities).toHaveLength(2); // inputs unchanged
   });
 });

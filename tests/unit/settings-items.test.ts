@@ -1,6 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_FACT_PACKS, DEFAULT_PREFERENCES, DEFAULT_SITE_SETTINGS, clampHoverDelay, hostFromInput, isSiteEnabled, isSiteKey, whyDisabled, type Preferences } from '../../core/settings';
+import {
+  DEFAULT_FACT_PACKS,
+  DEFAULT_PREFERENCES,
+  DEFAULT_SITE_SETTINGS,
+  clampHoverDelay,
+  hostFromInput,
+  isSiteEnabled,
+  isSiteKey,
+  whyDisabled,
+  type Preferences,
+} from '../../core/settings';
 import { factPacks, preferences, replaceSettings, siteSettings } from '../../platform/storage';
 
 beforeEach(() => {

@@ -4,8 +4,8 @@
  * repeats the operation until it has run for at least `MIN_SAMPLE_MS`, since `performance.now()` is coarse.
  */
 import type { CompiledIndex } from '../../store/compile';
-import { createEngine, newLinkState, type Engine } from '../../engine/engine';
-import { match } from '../../engine/match';
+import { engineFromIndex as createEngine, newLinkState, type Engine } from '../../engine/engine';
+import { match } from '../../engine/matcher';
 import { cssHighlights } from '../../entrypoints/content/highlights';
 import { MarkStore } from '../../entrypoints/content/marks';
 import { scanNow } from '../../entrypoints/content/scanner';

@@ -3,27 +3,29 @@
  * script. Pure string work: it knows nothing of the DOM or of the page. One pass over the text; each word costs a
  * look-up in a hash table keyed by its folded form, so the cost does not grow with the size of the store.
  *
- * The matcher is packed into typed arrays and two strings (no object per alias or per word), so a store of
- * 100,000 entities stays a few megabytes in every tab; see docs/adr/0002-index.md.
+ * The matcher is typed arrays only (no object per alias or per word): the build packs it
+ * (`matcher-build.ts`) and writes it into the binary index (`index-format.ts`), and a tab reads it through views
+ * of that one buffer, building nothing; see docs/adr/0002-index.md.
  */
-import { FLAG_EXACT, type CompiledIndex } from './types';
+import { FLAG_EXACT } from './types';
 import { foldWord, gapClass, isAllLower, isAllUpper, isWordChar, stripMarks, WORD_TABLE, words } from './text';
 import type { AliasRule } from './types';
 
-const RULES: AliasRule[] = ['name', 'surname', 'ambiguous', 'prominent'];
+export const RULES: AliasRule[] = ['name', 'surname', 'ambiguous', 'prominent'];
 
 /** Gap classes between the words of a name, as small integers: space and hyphen (0, 1) are interchangeable. */
-const GAP_CODE: Record<string, number> = { ' ': 0, '-': 1, "'": 2, '.': 3, ',': 4 };
-const NO_GAP = -1;
+export const GAP_CODE: Record<string, number> = { ' ': 0, '-': 1, "'": 2, '.': 3, ',': 4 };
+export const NO_GAP = -1;
 
 /** Flags per folded word. */
-const KEY_FIRST = 1;
-const KEY_MORE = 2;
-const KEY_PARTICLE = 4;
+export const KEY_FIRST = 1;
+export const KEY_MORE = 2;
+export const KEY_PARTICLE = 4;
 
 /** A set of interned strings: all characters in one string, a hash table of ids. */
-interface Dictionary {
-  chars: string;
+export interface Dictionary {
+  /** UTF-16 code units of every word, one after another. */
+  chars: Uint16Array;
   /** `start[id]..start[id + 1]` is the word's span in `chars`. */
   start: Int32Array;
   /** Open addressing, `id + 1` per slot, 0 when empty; the length is a power of two (or 0: not looked up). */
@@ -65,7 +67,6 @@ export interface Matcher {
   starts: RegExp;
   /** Folded word ids of recent words with non-ASCII characters (folding them means Unicode normalisation). */
   foldCache: Map<string, number>;
-  entityCount: number;
 }
 
 /** A span of text that names one alias. `entities` has more than one id only for shared surnames. */
@@ -78,7 +79,7 @@ export interface Mention {
 }
 
 /** FNV-1a over the UTF-16 code units of `s[from, to)` with ASCII capitals lowercased, mixed. */
-function hash(s: string, from: number, to: number): number {
+export function hash(s: string, from: number, to: number): number {
   let h = 0x811c9dc5;
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
@@ -86,40 +87,19 @@ function hash(s: string, from: number, to: number): number {
   }
   return mix(h);
 }
-const mix = (h: number): number => h ^ (h >>> 15);
+export const mix = (h: number): number => h ^ (h >>> 15);
 
-const tableSize = (n: number): number => {
+export const tableSize = (n: number): number => {
   let size = 16;
   while (size < n * 2) size <<= 1;
   return size;
 };
 
-/** Packs lowercase words into a dictionary (`table` left empty when `hashed` is false). */
-function dictionary(list: string[], hashed: boolean): Dictionary {
-  const start = new Int32Array(list.length + 1);
-  let at = 0;
-  list.forEach((w, i) => {
-    start[i] = at;
-    at += w.length;
-  });
-  start[list.length] = at;
-  const table = new Int32Array(hashed ? tableSize(list.length) : 0);
-  const mask = table.length - 1;
-  if (hashed) {
-    list.forEach((w, id) => {
-      let slot = hash(w, 0, w.length) & mask;
-      while (table[slot] !== 0) slot = (slot + 1) & mask;
-      table[slot] = id + 1;
-    });
-  }
-  return { chars: list.join(''), start, table };
-}
-
 /**
  * The id of the word `text[from, to)` in the dictionary, or -1: its ASCII capitals are lowercased on the fly, so
  * an ASCII word is looked up in place, without slicing or lowercasing it (others are folded first).
  */
-function lookup(d: Dictionary, text: string, from: number, to: number): number {
+export function lookup(d: Dictionary, text: string, from: number, to: number): number {
   const { chars, start, table } = d;
   const mask = table.length - 1;
   const len = to - from;
@@ -131,228 +111,14 @@ function lookup(d: Dictionary, text: string, from: number, to: number): number {
     let k = 0;
     while (k < len) {
       const c = text.charCodeAt(from + k);
-      if (chars.charCodeAt(a + k) !== (c >= 65 && c <= 90 ? c | 32 : c)) break;
+      if (chars[a + k] !== (c >= 65 && c <= 90 ? c | 32 : c)) break;
       k++;
     }
     if (k === len) return id;
   }
 }
 
-const pairHash = (first: number, second: number): number => mix(Math.imul(first + 1, 0x9e3779b1) ^ (second + 1));
-
-/** Builds the in-memory matcher from the compiled index in one go (tests, evaluation, benchmarks). */
-export function buildMatcher(index: CompiledIndex): Matcher {
-  const builder = matcherBuilder(index);
-  builder.add(0, index.aliases.length);
-  return builder.done();
-}
-
-/**
- * Builds the matcher in slices, yielding to the page between them, so start-up never holds the main thread
- * for long whatever the size of the store (the content script's path).
- */
-export async function buildMatcherSliced(
-  index: CompiledIndex,
-  yieldToPage: () => Promise<void>,
-  sliceMs = 8,
-): Promise<Matcher> {
-  const builder = matcherBuilder(index);
-  // Small chunks: on a cold page (code not yet optimised) 250 aliases took over 20 ms.
-  const CHUNK = 64;
-  await yieldToPage();
-  let deadline = performance.now() + sliceMs;
-  for (let i = 0; i < index.aliases.length; i += CHUNK) {
-    builder.add(i, Math.min(index.aliases.length, i + CHUNK));
-    if (performance.now() > deadline) {
-      await yieldToPage();
-      deadline = performance.now() + sliceMs;
-    }
-  }
-  // Packing runs in steps too: on a cold page it took one 30 ms task in a single piece.
-  const steps = builder.pack();
-  for (;;) {
-    await yieldToPage();
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
-/** One alias while the matcher is being built (dropped once it is packed). */
-interface Draft {
-  keys: number[];
-  forms: number[];
-  gaps: number[];
-  entities: number[];
-  flags: number;
-}
-
-/** The id of `s` in `ids`, added when new: ids count up in insertion order, the order of `ids.keys()`. */
-function intern(ids: Map<string, number>, s: string): number {
-  let id = ids.get(s);
-  if (id === undefined) ids.set(s, (id = ids.size));
-  return id;
-}
-
-function matcherBuilder(index: CompiledIndex) {
-  const keys = new Map<string, number>();
-  const forms = new Map<string, number>();
-  const byAlias = new Map<string, Draft>();
-  /** Per first word: one-word drafts, and longer ones by second word, in the order of the index. */
-  const one = new Map<number, Draft[]>();
-  const more = new Map<number, Map<number, Draft[]>>();
-  const lowerFirst = new Set<string>();
-  return {
-    add(from: number, to: number) {
-      for (let j = from; j < to; j++) {
-        const [text, entity, flags] = index.aliases[j]!;
-        const ws = words(text);
-        if (ws.length === 0) continue;
-        const written = ws.map((w) => text.slice(w.start, w.end));
-        const id = `${written.join(' ')}|${flags & (3 | FLAG_EXACT)}`;
-        const same = byAlias.get(id);
-        if (same) {
-          if (!same.entities.includes(entity)) same.entities.push(entity);
-          continue;
-        }
-        const folded = written.map(foldWord);
-        const gaps = [NO_GAP];
-        for (let k = 1; k < ws.length; k++) {
-          gaps.push(GAP_CODE[gapClass(text.slice(ws[k - 1]!.end, ws[k]!.start)) ?? ' ']!);
-        }
-        const draft: Draft = {
-          keys: folded.map((k) => intern(keys, k)),
-          forms: written.map((w) => intern(forms, stripMarks(w))),
-          gaps,
-          entities: [entity],
-          flags: flags & (3 | FLAG_EXACT),
-        };
-        byAlias.set(id, draft);
-        const first = draft.keys[0]!;
-        const second = draft.keys[1];
-        if (second === undefined) {
-          const list = one.get(first);
-          if (list) list.push(draft);
-          else one.set(first, [draft]);
-        } else {
-          let bySecond = more.get(first);
-          if (!bySecond) more.set(first, (bySecond = new Map()));
-          const list = bySecond.get(second);
-          if (list) list.push(draft);
-          else bySecond.set(second, [draft]);
-        }
-        if (isAllLower(written[0]!)) lowerFirst.add(folded[0]!);
-      }
-    },
-    /** Packs the drafts into the matcher's arrays, in steps: the sliced builder yields to the page between them. */
-    *pack(): Generator<void, Matcher> {
-      const keyList = [...keys.keys()];
-      const formList = [...forms.keys()];
-      const nKeys = keyList.length;
-      const keyFlags = new Uint8Array(nKeys);
-      const oneRuns = new Int32Array(nKeys * 2);
-      keyList.forEach((k, id) => {
-        if (PARTICLES.has(k)) keyFlags[id]! |= KEY_PARTICLE;
-      });
-      // Candidates in the order `longest` reads them: each (first, second) run longest first, each one-word run.
-      const order: Draft[] = [];
-      for (const [first, list] of one) {
-        keyFlags[first]! |= KEY_FIRST;
-        oneRuns[first * 2] = order.length;
-        oneRuns[first * 2 + 1] = list.length;
-        order.push(...list);
-      }
-      const pairs: number[] = [];
-      for (const [first, bySecond] of more) {
-        keyFlags[first]! |= KEY_FIRST | KEY_MORE;
-        for (const [second, list] of bySecond) {
-          list.sort((a, b) => b.keys.length - a.keys.length);
-          pairs.push(first, second, order.length, list.length);
-          order.push(...list);
-        }
-      }
-      yield;
-      const pairTable = new Int32Array(tableSize(pairs.length / 4));
-      const mask = pairTable.length - 1;
-      for (let id = 0; id < pairs.length / 4; id++) {
-        let slot = pairHash(pairs[id * 4]!, pairs[id * 4 + 1]!) & mask;
-        while (pairTable[slot] !== 0) slot = (slot + 1) & mask;
-        pairTable[slot] = id + 1;
-      }
-      yield;
-      const nWords = order.reduce((s, d) => s + d.keys.length, 0);
-      const wordStart = new Int32Array(order.length + 1);
-      const wordKey = new Int32Array(nWords);
-      const wordForm = new Int32Array(nWords);
-      const wordGap = new Int8Array(nWords);
-      const flags = new Uint8Array(order.length);
-      const entity = new Int32Array(order.length);
-      const shared: number[] = [];
-      let w = 0;
-      order.forEach((d, c) => {
-        wordStart[c] = w;
-        for (let k = 0; k < d.keys.length; k++, w++) {
-          wordKey[w] = d.keys[k]!;
-          wordForm[w] = d.forms[k]!;
-          wordGap[w] = d.gaps[k]!;
-        }
-        flags[c] = d.flags;
-        if (d.entities.length === 1) entity[c] = d.entities[0]!;
-        else {
-          entity[c] = -(shared.length + 1);
-          shared.push(d.entities.length, ...d.entities);
-        }
-      });
-      wordStart[order.length] = w;
-      yield;
-      const keyDictionary = dictionary(keyList, true);
-      yield;
-      const formDictionary = dictionary(formList, false);
-      const formLower = Uint8Array.from(formList, (f) => (isAllLower(f) ? 1 : 0));
-      yield;
-      return {
-        keys: keyDictionary,
-        keyFlags,
-        one: oneRuns,
-        pairs: Int32Array.from(pairs),
-        pairTable,
-        wordStart,
-        flags,
-        entity,
-        shared: Int32Array.from(shared),
-        wordKey,
-        wordForm,
-        wordGap,
-        forms: formDictionary,
-        formLower,
-        starts: startsRegex(lowerFirst),
-        foldCache: new Map(),
-        entityCount: index.entities.length,
-      };
-    },
-    /** `pack` in one go. */
-    done(): Matcher {
-      const steps = this.pack();
-      for (;;) {
-        const step = steps.next();
-        if (step.done) return step.value;
-      }
-    },
-  };
-}
-
-/**
- * See `Matcher.starts`: a lowercase beginning is checked on two characters, as `text.slice(i, i + 2)`. Folded
- * words hold only letters, marks and digits, none of them special in a regex.
- */
-function startsRegex(lowerFirst: Iterable<string>): RegExp {
-  const alts = ['[A-Z\\u0080-\\uffff]'];
-  for (const k of new Set([...lowerFirst].map((k) => k.slice(0, 2)))) {
-    const c = k.charCodeAt(0);
-    if (c < 97 || c > 122) continue;
-    alts.push(k.length === 1 ? `${k}(?![^])` : `${k[0]}(?=${k[1]})`);
-  }
-  return new RegExp(alts.join('|'), 'g');
-}
+export const pairHash = (first: number, second: number): number => mix(Math.imul(first + 1, 0x9e3779b1) ^ (second + 1));
 
 /** Cached entries kept for non-ASCII words, enough for the names and words of a long page in any script. */
 const FOLD_CACHE_MAX = 8192;
@@ -382,14 +148,16 @@ function pairOf(m: Matcher, first: number, second: number): number {
 }
 
 /** Lowercase particles inside Arabic and European names that news capitalises either way. */
-const PARTICLES = new Set('al el ad ash as an ar at az bin ibn bint abu de da di del van von der den la le'.split(' '));
+export const PARTICLES = new Set(
+  'al el ad ash as an ar at az bin ibn bint abu de da di del van von der den la le'.split(' '),
+);
 
 /** True when `a` equals form `id` of the matcher. */
 function sameAsForm(m: Matcher, id: number, a: string): boolean {
   const { chars, start } = m.forms;
   const at = start[id]!;
   if (start[id + 1]! - at !== a.length) return false;
-  for (let k = 0; k < a.length; k++) if (a.charCodeAt(k) !== chars.charCodeAt(at + k)) return false;
+  for (let k = 0; k < a.length; k++) if (a.charCodeAt(k) !== chars[at + k]) return false;
   return true;
 }
 
