@@ -8,7 +8,7 @@
  * of that one buffer, building nothing; see docs/adr/0002-index.md.
  */
 import { FLAG_EXACT } from './types';
-import { foldWord, gapClass, isAllLower, isAllUpper, isWordChar, stripMarks, WORD_TABLE, words } from './text';
+import { foldWord, gapClass, isAllLower, isAllUpper, isWordChar, stripMarks, WORD_TABLE } from './text';
 import type { AliasRule } from './types';
 
 export const RULES: AliasRule[] = ['name', 'surname', 'ambiguous', 'prominent'];
