@@ -22,7 +22,9 @@ export interface Engine {
  */
 export function createEngine(base: { matcher: Matcher; entities: EntityTable }, packs?: CompiledIndex): Engine {
   const extra =
-    packs && packs.aliases.length > 0 ? { matcher: buildMatcher(packs), rows: rowTable(packs.entities) } : null;
+    packs && packs.aliases.length > 0
+      ? { matcher: buildMatcher(packs), rows: rowTable(packs.entities, packs.related) }
+      : null;
   const offset = base.entities.length;
   const entities: EntityTable = extra
     ? {
@@ -30,10 +32,13 @@ export function createEngine(base: { matcher: Matcher; entities: EntityTable }, 
         get: (e) => (e < offset ? base.entities.get(e) : extra.rows.get(e - offset)),
         type: (e) => (e < offset ? base.entities.type(e) : extra.rows.type(e - offset)),
         inUS: (e) => (e < offset ? base.entities.inUS(e) : extra.rows.inUS(e - offset)),
+        related: (e) =>
+          e < offset ? base.entities.related(e) : Array.from(extra.rows.related(e - offset), (r) => r + offset),
       }
     : base.entities;
   const isPlace = (e: number) => entities.type(e) === 'place';
   const inUS = (e: number) => entities.inUS(e);
+  const context = { isPlace, inUS, related: (e: number) => entities.related(e) };
   return {
     matcher: base.matcher,
     entities,
@@ -44,14 +49,14 @@ export function createEngine(base: { matcher: Matcher; entities: EntityTable }, 
         if (more.length > 0) mentions = mergeMentions(mentions, shift(more, offset));
       }
       // Most blocks name nothing: skip the linker's per-text set-up for them.
-      return mentions.length === 0 ? [] : link(text, mentions, state, isPlace, inUS);
+      return mentions.length === 0 ? [] : link(text, mentions, state, context);
     },
   };
 }
 
 /** An engine straight from a compiled index, through the same binary the extension ships (tests, eval, bench). */
 export function engineFromIndex(index: CompiledIndex): Engine {
-  const bytes = writeIndex(buildMatcher(index), index.entities);
+  const bytes = writeIndex(buildMatcher(index), index.entities, index.related);
   return createEngine(openIndex(bytes.buffer as ArrayBuffer));
 }
 

@@ -29,6 +29,8 @@ export interface EntityTable {
   get(entity: number): EntityInfo;
   type(entity: number): EntityType;
   inUS(entity: number): boolean;
+  /** The entities this one is related to (its record's `related`, and the records that name it there). */
+  related(entity: number): ArrayLike<number>;
 }
 
 const SECTIONS = [
@@ -53,6 +55,8 @@ const SECTIONS = [
   'entityType',
   'entityText',
   'entityTextStart',
+  'relatedStart',
+  'related',
 ] as const;
 type Section = (typeof SECTIONS)[number];
 
@@ -60,7 +64,7 @@ type Section = (typeof SECTIONS)[number];
 export type EntityRow = [id: string, name: string, typeCode: number, wikipedia: string];
 
 /** Writes a packed matcher and its entity rows into one buffer. */
-export function writeIndex(m: Matcher, entities: EntityRow[]): Uint8Array {
+export function writeIndex(m: Matcher, entities: EntityRow[], relatedPairs: [number, number][] = []): Uint8Array {
   const utf8 = new TextEncoder();
   const texts: Uint8Array[] = [];
   const textStart = new Int32Array(entities.length * 3 + 1);
@@ -81,6 +85,7 @@ export function writeIndex(m: Matcher, entities: EntityRow[]): Uint8Array {
     o += t.length;
   }
   const starts = Uint16Array.from(m.starts.source, (c) => c.charCodeAt(0));
+  const { start: relatedStart, list: related } = adjacency(entities.length, relatedPairs);
   const parts: Record<Section, ArrayBufferView> = {
     keyChars: m.keys.chars,
     keyStart: m.keys.start,
@@ -103,6 +108,8 @@ export function writeIndex(m: Matcher, entities: EntityRow[]): Uint8Array {
     entityType: Uint8Array.from(entities, (e) => e[2]),
     entityText,
     entityTextStart: textStart,
+    relatedStart,
+    related,
   };
   const headerBytes = 12 + SECTIONS.length * 8;
   let size = headerBytes;
@@ -173,11 +180,19 @@ export function openIndex(buffer: ArrayBuffer): { matcher: Matcher; entities: En
     starts: new RegExp(new TextDecoder('utf-16le').decode(u16('starts')), 'g'),
     foldCache: new Map(),
   };
-  return { matcher, entities: entityTable(u8('entityType'), u8('entityText'), i32('entityTextStart')) };
+  const entities = entityTable(u8('entityType'), u8('entityText'), i32('entityTextStart'));
+  const relatedStart = i32('relatedStart');
+  const related = i32('related');
+  entities.related = (e) => related.subarray(relatedStart[e] ?? 0, relatedStart[e + 1] ?? 0);
+  return { matcher, entities };
 }
 
 /** Entities a page names are decoded once and kept; the rest stay bytes in the buffer. */
-function entityTable(types: Uint8Array, text: Uint8Array, start: Int32Array): EntityTable {
+function entityTable(
+  types: Uint8Array,
+  text: Uint8Array,
+  start: Int32Array,
+): EntityTable & { related: EntityTable['related'] } {
   const utf8 = new TextDecoder();
   const decoded = new Map<number, EntityInfo>();
   const str = (k: number) => utf8.decode(text.subarray(start[k]!, start[k + 1]!));
@@ -194,11 +209,30 @@ function entityTable(types: Uint8Array, text: Uint8Array, start: Int32Array): En
     },
     type: (e) => typeOfCode(types[e] ?? 0),
     inUS: (e) => ((types[e] ?? 0) & IN_US) !== 0,
+    related: () => [],
   };
 }
 
+/** Both directions of every pair as one list per entity: `list[start[e] .. start[e + 1]]`. */
+export function adjacency(n: number, pairs: [number, number][]): { start: Int32Array; list: Int32Array } {
+  const start = new Int32Array(n + 1);
+  for (const [a, b] of pairs) {
+    start[a + 1]!++;
+    start[b + 1]!++;
+  }
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const list = new Int32Array(start[n]!);
+  const fill = start.slice(0, n);
+  for (const [a, b] of pairs) {
+    list[fill[a]!++] = b;
+    list[fill[b]!++] = a;
+  }
+  return { start, list };
+}
+
 /** An entity table over rows already in memory (fact packs, tests). */
-export function rowTable(rows: EntityRow[]): EntityTable {
+export function rowTable(rows: EntityRow[], pairs: [number, number][] = []): EntityTable {
+  const { start, list } = adjacency(rows.length, pairs);
   const infos = rows.map(([id, name, type, wikipedia]) => ({ id, name, type: typeOfCode(type), wikipedia }));
   return {
     length: infos.length,
@@ -209,5 +243,6 @@ export function rowTable(rows: EntityRow[]): EntityTable {
     },
     type: (e) => infos[e]?.type ?? 'place',
     inUS: (e) => ((rows[e]?.[2] ?? 0) & IN_US) !== 0,
+    related: (e) => list.subarray(start[e] ?? 0, start[e + 1] ?? 0),
   };
 }

@@ -1,7 +1,14 @@
 /**
- * `link(text, mentions, state)`: decides which matched mentions become links, by the rules a careful editor uses.
+ * `link(text, mentions, state, context)`: decides which matched mentions become links, by the rules a careful
+ * editor uses (docs/adr/0005-linking.md is the one place they are written out in full).
  * - A surname links only when the page named exactly one of its claimants in full earlier ("Putin" after
- *   "Vladimir Putin"; "Assad" after "Bashar al-Assad", but not when Hafez al-Assad was also named).
+ *   "Vladimir Putin"; "Assad" after "Bashar al-Assad", but not when Hafez al-Assad was also named), or when an
+ *   office title stands before it and the store knows one holder ("Foreign Minister Lavrov").
+ * - A prominent surname (one prominent holder, no common word) links alone; a claimant the page named in full wins.
+ * - An acronym followed by a capitalised word that is no title is part of a longer name ("US Open",
+ *   "UK Independence Party"), not the country.
+ * - An ambiguous word also links at the start of a sentence when the page names an entity related to it
+ *   ("Turkey closed its border …, officials in Ankara said").
  * - An ambiguous word opening a sentence links only when the page (or this text) names that entity otherwise.
  * - Surnames and ambiguous words ("Jordan", "Georgia", "Paris") do not link when a capitalised word beside them
  *   makes them part of a name we do not know ("Michael Jordan", "Jordan Peterson", "Novak Djokovic"), or in
@@ -52,6 +59,20 @@ const OPENERS = new Set(
   ).split(' '),
 );
 
+/**
+ * Office titles that identify a person by surname alone when the store knows one holder ("President Macron",
+ * "Kremlin spokesman Peskov"). Forms of address (Mr, Ms, Dr) are left out: they fit anyone.
+ */
+const OFFICE_TITLES = new Set(
+  (
+    'president minister chancellor secretary senator sen rep representative congressman congresswoman governor ' +
+    'mayor spokesman spokeswoman spokesperson ambassador envoy general gen admiral commander premier king queen ' +
+    'prince princess emir sheikh sultan ayatollah pope patriarch speaker leader chairman chairwoman chair ceo ' +
+    'judge justice prosecutor director chief coach manager striker midfielder defender goalkeeper quarterback ' +
+    'captain prime'
+  ).split(' '),
+);
+
 /** The word right before `pos` and the gap to it, or null. */
 function wordBefore(text: string, pos: number): { word: string; start: number; gap: string } | null {
   let e = pos;
@@ -93,22 +114,37 @@ const US_STATE_AFTER = new RegExp(
 /** "state of " right before a mention. */
 const STATE_OF = /\bstate of\s+$/i;
 
+/** An acronym as written ("US", "U.S.", "UK", "EU"): capitals, optionally with full stops, up to five letters. */
+const ACRONYM = /^(?:\p{Lu}\.?){2,5}$/u;
+
 /** A capitalised word that would make the mention part of a longer, unknown name. */
 const joinsName = (w: { word: string; gap: string } | null, allowed: Set<string>): boolean =>
   w !== null && gapClass(w.gap) === ' ' && startsUpper(w.word) && !allowed.has(w.word) && !OPENERS.has(w.word);
 
+/** What the linker may ask about an entity. */
+export interface LinkContext {
+  /** A place (for the "Atlanta, Georgia" rule). */
+  isPlace(entity: number): boolean;
+  /** A place in the United States (for "Moscow, Idaho"). */
+  inUS(entity: number): boolean;
+  /** The entities its record is related to, both ways (for the coherence rule). */
+  related(entity: number): ArrayLike<number>;
+}
+
+const NO_CONTEXT: LinkContext = { isPlace: () => false, inUS: () => false, related: () => [] };
+
+/** True when an entity related to `e` is named on the page so far or anywhere in this text. */
+function coherent(e: number, ctx: LinkContext, state: LinkState, here: Set<number>): boolean {
+  const rel = ctx.related(e);
+  for (let i = 0; i < rel.length; i++) if (state.seen.has(rel[i]!) || here.has(rel[i]!)) return true;
+  return false;
+}
+
 /**
- * Keeps the mentions that should link and picks one entity for each. `isPlace(entity)` says whether an entity
- * is a place (for the "Atlanta, Georgia" rule), `inUS(entity)` whether it is a place in the United States (for
- * "Moscow, Idaho"). Updates `state.named` as full names are met.
+ * Keeps the mentions that should link and picks one entity for each. Updates `state.named` as full names are
+ * met and `state.seen` as entities link.
  */
-export function link(
-  text: string,
-  mentions: Mention[],
-  state: LinkState,
-  isPlace: (entity: number) => boolean,
-  inUS: (entity: number) => boolean = () => false,
-): Link[] {
+export function link(text: string, mentions: Mention[], state: LinkState, ctx: LinkContext = NO_CONTEXT): Link[] {
   const out: Link[] = [];
   // Entities this text names unambiguously somewhere ("Turkey, which calls itself Türkiye").
   const namedHere = new Set(mentions.filter((m) => m.rule === 'name').map((m) => m.entities[0]!));
@@ -116,10 +152,19 @@ export function link(
   let prevPlace = false;
   for (const m of mentions) {
     let entity: number | undefined;
+    const before = wordBefore(text, m.start);
     if (m.rule === 'name') {
       entity = m.entities[0];
+      // "US Open", "UK Independence Party", "EU Commission": an acronym opening a longer name we do not know.
+      // A title after it keeps the link ("US President", "UK Prime Minister"), and so do headlines in capitals.
+      if (ACRONYM.test(m.text)) {
+        // "U.S. Senate": the full stop after "U.S" belongs to the acronym.
+        const after = wordAfter(text, m.text.includes('.') && text[m.end] === '.' ? m.end + 1 : m.end);
+        if (after && gapClass(after.gap) === ' ' && startsUpper(after.word) && !isAllUpperWord(after.word)) {
+          if (!TITLES.has(after.word) && !OPENERS.has(after.word)) entity = undefined;
+        }
+      }
     } else {
-      const before = wordBefore(text, m.start);
       const afterKnownPlace = before !== null && prevPlace && prevEnd === before.start + before.word.length;
       const ok =
         !joinsName(before, TITLES) &&
@@ -135,24 +180,35 @@ export function link(
           !afterKnownPlace
         );
       // "Nice weather", "Turkey is best roasted": a capitalised common word opening a sentence is a place only
-      // when the page already linked that place.
+      // when the page already linked that place, names it otherwise here, or names something related to it.
       if (ok && m.rule === 'ambiguous') {
         const e = m.entities[0]!;
-        if (!atSentenceStart(text, m.start) || state.seen.has(e) || namedHere.has(e)) entity = e;
+        if (
+          !atSentenceStart(text, m.start) ||
+          state.seen.has(e) ||
+          namedHere.has(e) ||
+          coherent(e, ctx, state, namedHere)
+        )
+          entity = e;
       }
-      if (ok && m.rule === 'surname') {
+      if (ok && (m.rule === 'surname' || m.rule === 'prominent')) {
         const eligible = m.entities.filter((e) => state.named.has(e));
+        const titled = before !== null && gapClass(before.gap) === ' ' && OFFICE_TITLES.has(before.word.toLowerCase());
         if (eligible.length === 1) entity = eligible[0];
+        else if (eligible.length === 0 && m.rule === 'prominent') entity = m.entities[0];
+        else if (eligible.length === 0 && titled && m.entities.length === 1) entity = m.entities[0];
       }
     }
     if (entity === undefined) continue;
     // "Moscow, Idaho", "Lebanon, Pennsylvania": an American town named after a place we know elsewhere.
-    if (isPlace(entity) && !inUS(entity) && US_STATE_AFTER.test(text.slice(m.end, m.end + 20))) continue;
+    if (ctx.isPlace(entity) && !ctx.inUS(entity) && US_STATE_AFTER.test(text.slice(m.end, m.end + 20))) continue;
     if (m.rule === 'name') state.named.add(entity);
     state.seen.add(entity);
     out.push({ start: m.start, end: m.end, entity, text: m.text });
     prevEnd = m.end;
-    prevPlace = isPlace(entity);
+    prevPlace = ctx.isPlace(entity);
   }
   return out;
 }
+
+const isAllUpperWord = (w: string): boolean => w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase();

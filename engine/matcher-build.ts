@@ -3,7 +3,7 @@
  * shipped store, whose result is written into the binary index, and in the tab only for the user's fact packs,
  * which are small. Pure.
  */
-import { FLAG_EXACT, type CompiledIndex } from './types';
+import { FLAG_EXACT, RULE_CODE, type CompiledIndex } from './types';
 import { foldWord, gapClass, isAllLower, stripMarks, words } from './text';
 import {
   GAP_CODE,
@@ -81,10 +81,18 @@ function matcherBuilder(index: CompiledIndex) {
         const ws = words(text);
         if (ws.length === 0) continue;
         const written = ws.map((w) => text.slice(w.start, w.end));
-        const id = `${written.join(' ')}|${flags & (3 | FLAG_EXACT)}`;
+        // Surname and prominent claims of one written form are one candidate: the linker picks among its
+        // entities, and the prominent holder (at most one; the build checks) comes first.
+        const rule = flags & 3;
+        const family = rule === RULE_CODE.prominent ? RULE_CODE.surname : rule;
+        const id = `${written.join(' ')}|${family | (flags & FLAG_EXACT)}`;
         const same = byAlias.get(id);
         if (same) {
-          if (!same.entities.includes(entity)) same.entities.push(entity);
+          if (same.entities.includes(entity)) continue;
+          if (rule === RULE_CODE.prominent) {
+            same.entities.unshift(entity);
+            same.flags = (same.flags & ~3) | RULE_CODE.prominent;
+          } else same.entities.push(entity);
           continue;
         }
         const folded = written.map(foldWord);

@@ -61,6 +61,8 @@ export interface CompiledIndex {
   version: 1;
   entities: [string, string, number, string][];
   aliases: [string, number, number][];
+  /** Pairs of related entities (both directions listed once, lower index first), for the coherence rule. */
+  related?: [number, number][];
 }
 
 /**

@@ -118,6 +118,18 @@ export function compileIndex(records: FactRecord[]): CompiledIndex {
       index.aliases.push([entry.text, i, RULE_CODE[entry.rule] | (entry.exact ? FLAG_EXACT : 0)]);
     }
   });
+  // Related records, as pairs of entity numbers: a relation is a relation both ways for the linker.
+  const at = new Map(sorted.map((r, i) => [r.id, i]));
+  const pairs = new Set<string>();
+  sorted.forEach((r, i) => {
+    for (const rid of r.related ?? []) {
+      const j = at.get(rid);
+      if (j !== undefined && j !== i) pairs.add(i < j ? `${i} ${j}` : `${j} ${i}`);
+    }
+  });
+  index.related = [...pairs]
+    .map((p) => p.split(' ').map(Number) as [number, number])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   return index;
 }
 

@@ -50,8 +50,12 @@ const NOT_ALIASES = new Set([
   'Congo',
   'Guiana',
 ]);
-/** Alternative names that are also surnames or first names: linked only where context says so ("Patrick Holland"). */
-const AMBIGUOUS_ALIASES = new Set(['Holland']);
+/**
+ * Alternative names that are also surnames or first names ("Patrick Holland"), or also a region of another
+ * country ("Macedonia" is a region of Greece as well as North Macedonia's old name): linked only where context
+ * says so.
+ */
+const AMBIGUOUS_ALIASES = new Set(['Holland', 'Macedonia']);
 
 const idOf = (title: string): string =>
   title

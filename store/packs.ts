@@ -239,11 +239,17 @@ export function compilePack(
 
 /** One index from several: entities are appended in order and each alias's entity number shifted to match. */
 export function mergeIndexes(base: CompiledIndex, ...extras: CompiledIndex[]): CompiledIndex {
-  const merged: CompiledIndex = { version: 1, entities: [...base.entities], aliases: [...base.aliases] };
+  const merged: CompiledIndex = {
+    version: 1,
+    entities: [...base.entities],
+    aliases: [...base.aliases],
+    related: [...(base.related ?? [])],
+  };
   for (const extra of extras) {
     const offset = merged.entities.length;
     merged.entities.push(...extra.entities);
     for (const [text, entity, flags] of extra.aliases) merged.aliases.push([text, entity + offset, flags]);
+    for (const [a, b] of extra.related ?? []) merged.related!.push([a + offset, b + offset]);
   }
   return merged;
 }

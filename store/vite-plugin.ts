@@ -29,7 +29,7 @@ const MODULES: Record<string, (records: ReturnType<typeof loadRecords>) => strin
 /** The binary index the content script opens (`engine/index-format.ts`), from validated records. */
 export function binaryIndex(records: ReturnType<typeof loadRecords>): Uint8Array {
   const index = compileIndex(records.map((r) => r.record));
-  return writeIndex(buildMatcher(index), index.entities);
+  return writeIndex(buildMatcher(index), index.entities, index.related);
 }
 
 /** Loads the records, turning a bad one into the build error that names its file and field. */

@@ -98,9 +98,44 @@ describe('engine', () => {
     ['Syria, Jordan and Turkey', ['Syria→syria', 'Jordan→jordan', 'Turkey→turkey']],
     ['King Abdullah of Jordan', ['Jordan→jordan']],
     ['Alexander Novak met Novak Djokovic. Novak said.', ['Alexander Novak→novak', 'Novak→novak']],
-    ['President Putin', []],
+    ['President Putin', ['Putin→putin']],
+    ['Mr Putin left.', []],
+    ['President Assad', []],
   ])('context: %s', (text, expected) => {
     expect(links(text)).toEqual(expected);
+  });
+});
+
+describe('prominent surnames, coherence and acronyms', () => {
+  const e = engineFromIndex(
+    compileIndex([
+      rec('macron', 'person', 'Emmanuel Macron', [{ text: 'Macron', rule: 'prominent' }]),
+      rec('brigitte', 'person', 'Brigitte Macron', [{ text: 'Macron', rule: 'surname' }]),
+      rec('lavrov', 'person', 'Sergey Lavrov', [{ text: 'Lavrov', rule: 'surname' }]),
+      { ...rec('turkey', 'place', 'Turkey', [{ text: 'Turkey', rule: 'ambiguous' }]), related: ['ankara'] },
+      rec('ankara', 'place', 'Ankara'),
+      rec('us', 'place', 'United States', ['US', 'U.S.']),
+      rec('uk', 'place', 'United Kingdom', ['UK']),
+      rec('usopen', 'event', 'US Open (tennis)', ['US Open']),
+    ]),
+  );
+  const found = (...texts: string[]) => {
+    const state = newLinkState();
+    return texts.flatMap((t) => e.find(t, state).map((l) => `${l.text}→${e.entities.get(l.entity).id}`));
+  };
+  it.each([
+    ['Macron spoke on Monday.', ['Macron→macron']],
+    ['Brigitte Macron arrived. Macron smiled.', ['Brigitte Macron→brigitte', 'Macron→brigitte']],
+    ['Lavrov spoke.', []],
+    ['Foreign Minister Lavrov spoke.', ['Lavrov→lavrov']],
+    ['Turkey closed its border, officials in Ankara said.', ['Turkey→turkey', 'Ankara→ankara']],
+    ['Turkey is best roasted slowly.', []],
+    ['She won the US Open in New York.', ['US Open→usopen']],
+    ['The UK Independence Party met.', []],
+    ['US President Joe Biden and the U.S. Senate.', ['US→us']],
+    ['Talks between the US and the UK.', ['US→us', 'UK→uk']],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
   });
 });
 
