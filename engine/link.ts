@@ -44,7 +44,7 @@ const TITLES = new Set(
     'Acting Chief Speaker Premier Minister Director Judge Justice Patriarch Mufti Imam'
   ).split(' '),
 );
-const OPENERS = new Set(
+export const OPENERS = new Set(
   (
     'The A An But And Or So Yet Nor In On At For From To With Without By As If When While After Before Since Until ' +
     'Then Now Meanwhile However According Both Even Also Only Under Over Between Against During Despite Though ' +

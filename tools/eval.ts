@@ -1,5 +1,8 @@
-/** `npm run eval`: precision and recall of the linker on the seed article and on our own annotated texts. */
-import { evaluateOwn, loadEngine, loadOwnCases, loadSeed, predict, SHARED_DIR } from '../tests/eval/evaluate';
+/**
+ * `npm run eval`: precision and recall of the linker on the seed article and on our own annotated texts, per
+ * news desk. `npm run eval -- --misses` also lists every missed mention.
+ */
+import { evaluateOwn, loadDeskCases, loadEngine, loadSeed, predict, SHARED_DIR } from '../tests/eval/evaluate';
 import { score } from '../tests/eval/score';
 
 const engine = loadEngine();
@@ -18,14 +21,25 @@ if (seed) {
 } else {
   console.log(`seed article   skipped: ${SHARED_DIR}/seed not found (set FACTCARDS_SHARED)`);
 }
-const cases = loadOwnCases();
-const own = evaluateOwn(engine, cases);
+const desks = loadDeskCases();
+const verbose = process.argv.includes('--misses');
+const all = [...desks.values()].flat();
+const total = evaluateOwn(engine, all);
+console.log(`\nown texts by desk                 cases  mentions  precision  recall`);
+for (const [desk, cases] of desks) {
+  const s = evaluateOwn(engine, cases);
+  console.log(
+    `  ${desk.padEnd(30)} ${String(cases.length).padStart(5)} ${String(s.tp + s.fn).padStart(9)}      ${pct(s.precision)}   ${pct(s.recall)}`,
+  );
+}
 console.log(
-  `own texts (${cases.length})  precision ${pct(own.precision)}  recall ${pct(own.recall)}  (tp ${own.tp}, fp ${own.fp}, fn ${own.fn})`,
+  `  ${'all'.padEnd(30)} ${String(all.length).padStart(5)} ${String(total.tp + total.fn).padStart(9)}      ${pct(total.precision)}   ${pct(total.recall)}  (tp ${total.tp}, fp ${total.fp}, fn ${total.fn})`,
 );
-for (const f of own.failures) {
+for (const f of total.failures) {
+  if (!verbose && f.score.fp === 0) continue;
   console.log(`  case: ${f.about}`);
   for (const p of f.score.falsePositives)
     console.log(`    false +  "${p.text}" → ${p.wikipedia}${p.expected ? ` (want ${p.expected})` : ''}`);
   for (const n of f.score.falseNegatives) console.log(`    missed   "${n.text}" → ${n.wikipedia}`);
 }
+if (!verbose) console.log('(misses are listed with --misses; false positives always)');

@@ -16,7 +16,9 @@ export const EVAL_DIR = dirname(fileURLToPath(import.meta.url));
 /** Where ../shared lives: FACTCARDS_SHARED, else beside the repository. */
 export const SHARED_DIR = process.env.FACTCARDS_SHARED ?? join(EVAL_DIR, '../../../shared');
 
-export const loadEngine = (): Engine => engineFromIndex(compileIndex(loadRecords().map((r) => r.record)));
+let cached: Engine | undefined;
+/** The engine over the whole store, built once per process through the shipped binary format. */
+export const loadEngine = (): Engine => (cached ??= engineFromIndex(compileIndex(loadRecords().map((r) => r.record))));
 
 /** Links every paragraph of a text in order, as a page would be read. */
 export function predict(engine: Engine, text: string): PredictedMention[] {
@@ -97,7 +99,24 @@ export function evaluateOwn(
   };
 }
 
-export const loadOwnCases = (): Annotated[] => parseAnnotated(readFileSync(join(EVAL_DIR, 'cases.txt'), 'utf8'));
+/** The news desks of our evaluation set, one file each under `tests/eval/desks/`. */
+export const DESKS = ['world', 'politics', 'business', 'tech', 'sport', 'culture', 'science'] as const;
+export type Desk = (typeof DESKS)[number] | 'rules';
+
+/** Our cases by desk: `rules` is `cases.txt` (one case per linking rule), the rest are news paragraphs. */
+export function loadDeskCases(): Map<Desk, Annotated[]> {
+  const out = new Map<Desk, Annotated[]>([
+    ['rules', parseAnnotated(readFileSync(join(EVAL_DIR, 'cases.txt'), 'utf8'))],
+  ]);
+  for (const desk of DESKS) {
+    const file = join(EVAL_DIR, 'desks', `${desk}.txt`);
+    if (existsSync(file)) out.set(desk, parseAnnotated(readFileSync(file, 'utf8')));
+  }
+  return out;
+}
+
+/** Every case of our own, all desks together. */
+export const loadOwnCases = (): Annotated[] => [...loadDeskCases().values()].flat();
 
 /** The seed article and its gold, or null when ../shared is not there. */
 export function loadSeed(): { text: string; gold: Gold } | null {
