@@ -150,6 +150,7 @@ export function link(text: string, mentions: Mention[], state: LinkState, ctx: L
   const namedHere = new Set(mentions.filter((m) => m.rule === 'name').map((m) => m.entities[0]!));
   let prevEnd = -1;
   let prevPlace = false;
+  let prevEntity: number | undefined;
   for (const m of mentions) {
     let entity: number | undefined;
     const before = wordBefore(text, m.start);
@@ -165,7 +166,12 @@ export function link(text: string, mentions: Mention[], state: LinkState, ctx: L
         }
       }
     } else {
-      const afterKnownPlace = before !== null && prevPlace && prevEnd === before.start + before.word.length;
+      // "Tbilisi, Georgia" is the country; "Atlanta, Georgia" is the US state, whose bare name we do not link.
+      const afterKnownPlace =
+        before !== null &&
+        prevPlace &&
+        prevEnd === before.start + before.word.length &&
+        !(prevEntity !== undefined && ctx.inUS(prevEntity) && !ctx.inUS(m.entities[0]!));
       const ok =
         !joinsName(before, TITLES) &&
         !joinsName(wordAfter(text, m.end), new Set()) &&
@@ -207,6 +213,7 @@ export function link(text: string, mentions: Mention[], state: LinkState, ctx: L
     out.push({ start: m.start, end: m.end, entity, text: m.text });
     prevEnd = m.end;
     prevPlace = ctx.isPlace(entity);
+    prevEntity = entity;
   }
   return out;
 }

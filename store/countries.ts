@@ -68,6 +68,12 @@ const idOf = (title: string): string =>
 
 const LATIN = /\p{Script=Latin}/u;
 
+/** The Wikipedia title of a country or territory by its ISO 3166-1 alpha-2 code ("GE" → "Georgia (country)"). */
+export function countryTitle(cca2: string): string | undefined {
+  const c = countries.find((x) => x.cca2 === cca2);
+  return c ? (TITLES[c.cca3] ?? c.name.common) : undefined;
+}
+
 /** Every generated record, before merging with the hand-written store. */
 export function generatedCountries(): FactRecord[] {
   const byCode = new Map(countries.map((c) => [c.cca3, c]));

@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join, relative } from 'node:path';
 import { checkStore, type SourcedRecord } from './compile';
 import { withCountries } from './countries';
-import { ENTITY_TYPES, FactError, validateRecord } from './schema';
+import { CITIES_FILE, generatedCities } from './cities';
+import { DIVISIONS_FILE, generatedDivisions } from './divisions';
+import { withGenerated } from './generated';
+import { ENTITY_TYPES, FactError, validateRecord, type FactRecord } from './schema';
 
 // Not `new URL('.', import.meta.url)`: Vite rewrites that pattern into an asset URL.
 export const FACTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../facts');
@@ -35,7 +38,38 @@ export function loadRecords(root: string = FACTS_DIR): SourcedRecord[] {
       out.push({ record: validateRecord(raw, file, { id: name.slice(0, -5), type }), file });
     }
   }
-  const all = withCountries(out);
+  const all = withGeneratedSets(withCountries(out), root);
   checkStore(all);
   return all;
+}
+
+let generatedCache: { key: string; records: SourcedRecord[] } | undefined;
+
+/**
+ * Adds the sets generated from data packages (first-level divisions, cities of 100,000 or more) to a store that
+ * already has its countries; hand-written records win. Each generated record passes the schema like a file.
+ */
+export function withGeneratedSets(store: SourcedRecord[], root: string = FACTS_DIR): SourcedRecord[] {
+  const countryIds = new Map(store.map((s) => [s.record.wikipedia, s.record.id]));
+  const key = `${root}|${store.length}`;
+  if (generatedCache?.key !== key) {
+    const checklist = join(root, 'checklists/million-cities.tsv');
+    const covered = new Set(
+      existsSync(checklist)
+        ? readFileSync(checklist, 'utf8')
+            .split('\n')
+            .map((l) => Number(l.split('\t')[0]))
+            .filter((n) => Number.isInteger(n) && n > 0)
+        : [],
+    );
+    const tag = (file: string) => (record: FactRecord) => ({ record: validateRecord(record, file), file });
+    generatedCache = {
+      key,
+      records: [
+        ...generatedDivisions(countryIds).map(tag(DIVISIONS_FILE)),
+        ...generatedCities(countryIds, covered).map(tag(CITIES_FILE)),
+      ],
+    };
+  }
+  return withGenerated(store, generatedCache.records);
 }

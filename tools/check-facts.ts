@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkStore, type SourcedRecord } from '../store/compile';
 import { withCountries } from '../store/countries';
-import { FACTS_DIR } from '../store/load';
+import { FACTS_DIR, withGeneratedSets } from '../store/load';
 import { ENTITY_TYPES, FactError, validateRecord } from '../store/schema';
 
 const errors: string[] = [];
@@ -27,7 +27,7 @@ for (const type of ENTITY_TYPES) {
     }
   }
 }
-const all = withCountries(sourced);
+const all = withGeneratedSets(withCountries(sourced));
 checkStore(all, (err) => errors.push(err.message));
 const byType = new Map<string, number>();
 for (const { record } of all) byType.set(record.type, (byType.get(record.type) ?? 0) + 1);
