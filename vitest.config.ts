@@ -12,6 +12,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          // Loading and compiling the whole store (15,000 records and the generated sets) takes seconds.
+          testTimeout: 60_000,
         },
       },
       {

@@ -32,13 +32,20 @@ export function createEngine(base: { matcher: Matcher; entities: EntityTable }, 
         get: (e) => (e < offset ? base.entities.get(e) : extra.rows.get(e - offset)),
         type: (e) => (e < offset ? base.entities.type(e) : extra.rows.type(e - offset)),
         inUS: (e) => (e < offset ? base.entities.inUS(e) : extra.rows.inUS(e - offset)),
+        isTeam: (e) => (e < offset ? base.entities.isTeam(e) : extra.rows.isTeam(e - offset)),
         related: (e) =>
           e < offset ? base.entities.related(e) : Array.from(extra.rows.related(e - offset), (r) => r + offset),
       }
     : base.entities;
   const isPlace = (e: number) => entities.type(e) === 'place';
   const inUS = (e: number) => entities.inUS(e);
-  const context = { isPlace, inUS, related: (e: number) => entities.related(e) };
+  const context = {
+    isPlace,
+    inUS,
+    isTeam: (e: number) => entities.isTeam(e),
+    name: (e: number) => entities.get(e).name,
+    related: (e: number) => entities.related(e),
+  };
   return {
     matcher: base.matcher,
     entities,

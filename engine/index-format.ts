@@ -7,7 +7,7 @@
  * Layout (little-endian): `u32 magic, u32 version, u32 sections`, then per section `u32 offset, u32 bytes`, then
  * the sections, each starting on a multiple of 4 bytes, in the order of `SECTIONS`.
  */
-import { IN_US, typeOfCode, type EntityType } from './types';
+import { IN_US, IS_TEAM, typeOfCode, type EntityType } from './types';
 import type { Dictionary, Matcher } from './matcher';
 
 /** The index's file in the extension package (`modules/fact-store.ts` writes it, the content script fetches it). */
@@ -29,6 +29,7 @@ export interface EntityTable {
   get(entity: number): EntityInfo;
   type(entity: number): EntityType;
   inUS(entity: number): boolean;
+  isTeam(entity: number): boolean;
   /** The entities this one is related to (its record's `related`, and the records that name it there). */
   related(entity: number): ArrayLike<number>;
 }
@@ -209,6 +210,7 @@ function entityTable(
     },
     type: (e) => typeOfCode(types[e] ?? 0),
     inUS: (e) => ((types[e] ?? 0) & IN_US) !== 0,
+    isTeam: (e) => ((types[e] ?? 0) & IS_TEAM) !== 0,
     related: () => [],
   };
 }
@@ -243,6 +245,7 @@ export function rowTable(rows: EntityRow[], pairs: [number, number][] = []): Ent
     },
     type: (e) => infos[e]?.type ?? 'place',
     inUS: (e) => ((rows[e]?.[2] ?? 0) & IN_US) !== 0,
+    isTeam: (e) => ((rows[e]?.[2] ?? 0) & IS_TEAM) !== 0,
     related: (e) => list.subarray(start[e] ?? 0, start[e + 1] ?? 0),
   };
 }

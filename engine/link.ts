@@ -121,6 +121,84 @@ const ACRONYM = /^(?:\p{Lu}\.?){2,5}$/u;
 const joinsName = (w: { word: string; gap: string } | null, allowed: Set<string>): boolean =>
   w !== null && gapClass(w.gap) === ' ' && startsUpper(w.word) && !allowed.has(w.word) && !OPENERS.has(w.word);
 
+/** Words that may stand before a place without making it part of another name ("North", "Greater"). */
+const PLACE_PREFIXES = new Set(
+  'North South East West Northern Southern Eastern Western Central Greater Upper Lower Inner Outer Downtown Metro Occupied'.split(
+    ' ',
+  ),
+);
+
+/** "WASHINGTON —", "NEW YORK (Reuters) —": a place in capitals opening a dateline. */
+const dateline = (text: string, m: Mention): boolean =>
+  m.text === m.text.toUpperCase() && /^\s*(?:\([^)]{1,40}\)\s*)?[—–-]/.test(text.slice(m.end, m.end + 48));
+
+/** A line written in title case (a headline: "Trump Tariffs Hit Canada"), where capitals say nothing. */
+function titleCaseLine(text: string, pos: number): boolean {
+  const from = text.lastIndexOf('\n', pos) + 1;
+  const to = text.indexOf('\n', pos);
+  const line = text.slice(from, to < 0 ? text.length : to);
+  const words = line.match(/[\p{L}][\p{L}\p{M}'’-]*/gu) ?? [];
+  const long = words.filter((w) => w.length > 3);
+  if (long.length < 2) return false;
+  return long.filter((w) => startsUpper(w)).length / long.length >= 0.8;
+}
+
+/**
+ * A place that is one word of a longer name we do not know: "Kansas City", "Westminster Hall", "Maccabi Tel
+ * Aviv", "Bank of Japan", "University of Texas". Titles and directions do not count ("President of France",
+ * "Northern Ireland" has its own record anyway), nor capitals in a title-case headline.
+ */
+function insideLongerName(text: string, m: Mention, before: { word: string; start: number; gap: string } | null) {
+  if (m.text === m.text.toUpperCase() || titleCaseLine(text, m.start)) return false;
+  if (joinsName(wordAfter(text, m.end), TITLES)) return true;
+  if (before && !PLACE_PREFIXES.has(before.word) && joinsName(before, TITLES)) return true;
+  if (before?.word === 'of' && gapClass(before.gap) === ' ') {
+    const head = wordBefore(text, before.start);
+    return (
+      head !== null &&
+      gapClass(head.gap) === ' ' &&
+      startsUpper(head.word) &&
+      !TITLES.has(head.word) &&
+      !OPENERS.has(head.word)
+    );
+  }
+  return false;
+}
+
+/** Results and the words of a match report: in such text a country or city is often its team ("Serbia won 2-1"). */
+const SPORT_WORDS =
+  /\b(?:\d+[-–]\d+|coach|qualified|qualifying|tournament|league|championship|cup|matches|match|season|stadium|fans|striker|midfielder|defender|goalkeeper|goals?|scored|hat-trick|penalt(?:y|ies)|half-time|stoppage time|innings|wickets?|batting|bowled|quarterback|touchdown|playoffs?|semi-finals?|quarter-finals?|qualifiers?|kick-off|fixtures?|squad|friendly|derby)\b/gi;
+
+/** At least two sport signals in the text. */
+function sportsContext(text: string): boolean {
+  let n = 0;
+  SPORT_WORDS.lastIndex = 0;
+  while (SPORT_WORDS.exec(text)) if (++n >= 2) return true;
+  return false;
+}
+
+/**
+ * The teams named after a place ("Serbia national football team", "FC Barcelona"): related teams whose name
+ * carries the place's name. -1 for none, -2 for several (then the name alone cannot say which).
+ */
+function teamOf(place: number, ctx: LinkContext): number {
+  const rel = ctx.related(place);
+  const name = ctx.name(place);
+  let found = -1;
+  for (let i = 0; i < rel.length; i++) {
+    const e = rel[i]!;
+    if (!ctx.isTeam(e) || !ctx.name(e).includes(name)) continue;
+    if (found !== -1) return -2;
+    found = e;
+  }
+  return found;
+}
+
+/** "in Munich", "the streets of Amman": a place word after a preposition of place is the place, not its team. */
+const LOCATIVE = new Set(
+  'in at near outside from to into across around of throughout within toward towards via'.split(' '),
+);
+
 /** What the linker may ask about an entity. */
 export interface LinkContext {
   /** A place (for the "Atlanta, Georgia" rule). */
@@ -129,9 +207,19 @@ export interface LinkContext {
   inUS(entity: number): boolean;
   /** The entities its record is related to, both ways (for the coherence rule). */
   related(entity: number): ArrayLike<number>;
+  /** A sports team or club (for "Serbia won 2-1": the team, not the country). */
+  isTeam(entity: number): boolean;
+  /** The entity's display name. */
+  name(entity: number): string;
 }
 
-const NO_CONTEXT: LinkContext = { isPlace: () => false, inUS: () => false, related: () => [] };
+const NO_CONTEXT: LinkContext = {
+  isPlace: () => false,
+  inUS: () => false,
+  related: () => [],
+  isTeam: () => false,
+  name: () => '',
+};
 
 /** True when an entity related to `e` is named on the page so far or anywhere in this text. */
 function coherent(e: number, ctx: LinkContext, state: LinkState, here: Set<number>): boolean {
@@ -148,9 +236,21 @@ export function link(text: string, mentions: Mention[], state: LinkState, ctx: L
   const out: Link[] = [];
   // Entities this text names unambiguously somewhere ("Turkey, which calls itself Türkiye").
   const namedHere = new Set(mentions.filter((m) => m.rule === 'name').map((m) => m.entities[0]!));
+  // Everything this text names with one claimant, for context: "Production in Georgia …, Atlanta crews said".
+  const mentionedHere = new Set(mentions.filter((m) => m.entities.length === 1).map((m) => m.entities[0]!));
   let prevEnd = -1;
   let prevPlace = false;
   let prevEntity: number | undefined;
+  let us: boolean | undefined;
+  // Whether the page so far, or this text, names a place in the United States (or the country itself).
+  const usContext = () => {
+    if (us === undefined) {
+      us = false;
+      for (const e of state.seen) if (ctx.inUS(e)) us = true;
+      for (const e of mentionedHere) if (ctx.inUS(e)) us = true;
+    }
+    return us;
+  };
   for (const m of mentions) {
     let entity: number | undefined;
     const before = wordBefore(text, m.start);
@@ -188,14 +288,16 @@ export function link(text: string, mentions: Mention[], state: LinkState, ctx: L
       // "Nice weather", "Turkey is best roasted": a capitalised common word opening a sentence is a place only
       // when the page already linked that place, names it otherwise here, or names something related to it.
       if (ok && m.rule === 'ambiguous') {
-        const e = m.entities[0]!;
-        if (
-          !atSentenceStart(text, m.start) ||
-          state.seen.has(e) ||
-          namedHere.has(e) ||
-          coherent(e, ctx, state, namedHere)
-        )
-          entity = e;
+        // Evidence for a claimant: the page names it or something related to it (strong), or it is American and
+        // the page names American places (weak).
+        const strong = (e: number) => state.seen.has(e) || namedHere.has(e) || coherent(e, ctx, state, mentionedHere);
+        const evidence = (e: number) => strong(e) || (ctx.inUS(e) && usContext());
+        // Homonyms ("Georgia" the country and the US state): the one the page's context points to, strong
+        // evidence first; with no evidence, or as much for several, none.
+        let backed = m.entities.length === 1 ? m.entities : m.entities.filter(strong);
+        if (m.entities.length > 1 && backed.length === 0) backed = m.entities.filter(evidence);
+        const e = backed.length === 1 ? backed[0]! : undefined;
+        if (e !== undefined && (!atSentenceStart(text, m.start) || evidence(e) || dateline(text, m))) entity = e;
       }
       if (ok && (m.rule === 'surname' || m.rule === 'prominent')) {
         const eligible = m.entities.filter((e) => state.named.has(e));
@@ -206,11 +308,21 @@ export function link(text: string, mentions: Mention[], state: LinkState, ctx: L
       }
     }
     if (entity === undefined) continue;
+    if (m.rule === 'name' && ctx.isPlace(entity) && insideLongerName(text, m, before)) continue;
+    // "Serbia won 2-1", "Liverpool beat Everton": in a match report a place that names a team is the team (or,
+    // when several teams carry its name, nothing), unless a preposition of place stands before it.
+    if (ctx.isPlace(entity) && !(before && LOCATIVE.has(before.word.toLowerCase())) && sportsContext(text)) {
+      const team = teamOf(entity, ctx);
+      if (team === -2) continue;
+      if (team >= 0) entity = team;
+    }
     // "Moscow, Idaho", "Lebanon, Pennsylvania": an American town named after a place we know elsewhere.
     if (ctx.isPlace(entity) && !ctx.inUS(entity) && US_STATE_AFTER.test(text.slice(m.end, m.end + 20))) continue;
     if (m.rule === 'name') state.named.add(entity);
     state.seen.add(entity);
-    out.push({ start: m.start, end: m.end, entity, text: m.text });
+    // "U.S.": the full stop that closes an acronym written with stops belongs to it.
+    const end = m.text.includes('.') && ACRONYM.test(m.text) && text[m.end] === '.' ? m.end + 1 : m.end;
+    out.push({ start: m.start, end, entity, text: text.slice(m.start, end) });
     prevEnd = m.end;
     prevPlace = ctx.isPlace(entity);
     prevEntity = entity;

@@ -70,4 +70,6 @@ export interface CompiledIndex {
  * (an American namesake, no link) against "Houston, Texas" (the city itself).
  */
 export const IN_US = 8;
+/** Flag in an entity row's type code: a sports team or club ("Serbia won 2-1" names the team, not the country). */
+export const IS_TEAM = 16;
 export const typeOfCode = (code: number): EntityType => ENTITY_TYPES[code & 7] ?? 'place';

@@ -5,7 +5,7 @@
  */
 import type { CardBody } from '../core/messages';
 import { ENTITY_TYPES, FactError, type AliasRule, type FactRecord } from './schema';
-import { FLAG_EXACT, IN_US, RULE_CODE, type CompiledIndex } from '../engine/types';
+import { FLAG_EXACT, IN_US, IS_TEAM, RULE_CODE, type CompiledIndex } from '../engine/types';
 
 export { FLAG_EXACT, IN_US, RULE_CODE, typeOfCode, type CompiledIndex } from '../engine/types';
 import { foldWord, isAllUpper, stripMarks, words } from '../engine/text';
@@ -24,11 +24,29 @@ interface AliasEntry {
 /** An acronym ("AFP", "HTS", "UN") must match with its case as written: "un" is a word, not the UN. */
 const looksLikeAcronym = (text: string): boolean => !text.includes(' ') && text.length <= 6 && isAllUpper(text);
 
+/** Words that many parties and bodies share: a name made only of them ("Conservative Party") names no one party. */
+const GENERIC = new Set(
+  (
+    'the of and for party democratic democrats conservative conservatives labour labor liberal liberals socialist ' +
+    "socialists social green greens people’s people's popular national centre center progress progressive republican " +
+    'republicans christian union alliance front movement freedom reform unity left right new workers communist ' +
+    'independence senate house assembly parliament congress council court supreme federal ministry department'
+  ).split(' '),
+);
+const genericName = (text: string): boolean => {
+  const ws = text.toLowerCase().split(/\s+/);
+  return ws.length > 0 && ws.every((w) => GENERIC.has(w)) && ws.some((w) => w !== 'the');
+};
+
 /** The record's aliases with the name first; an alias object repeating the name overrides the name's rule. */
 export function aliasEntries(record: FactRecord): AliasEntry[] {
   const byText = new Map<string, AliasEntry>();
   const add = (text: string, rule: AliasRule, exact: boolean) =>
-    byText.set(text, { text, rule, exact: exact || looksLikeAcronym(text) });
+    byText.set(text, {
+      text,
+      rule: rule === 'name' && record.type === 'organization' && genericName(text) ? 'ambiguous' : rule,
+      exact: exact || looksLikeAcronym(text),
+    });
   add(record.name, 'name', false);
   for (const a of record.aliases) {
     if (typeof a === 'string') add(a, 'name', false);
@@ -77,12 +95,15 @@ export function checkStore(
       if (key === '') report(new FactError(file, field, 'has no letters or digits'));
       const prev = claims.get(key);
       const surnames = isSurnameRule(prev?.rule) && isSurnameRule(entry.rule);
-      if (prev && prev.file !== file && !surnames) {
+      // Two places may share an ambiguous name ("Georgia" the country and the US state): the linker picks the one
+      // the page's context points to.
+      const homonyms = prev?.rule === 'ambiguous' && entry.rule === 'ambiguous';
+      if (prev && prev.file !== file && !surnames && !homonyms) {
         report(
           new FactError(
             file,
             field,
-            `"${entry.text}" is also claimed by ${prev.file} ("${prev.text}"); mark both as rule "surname" or keep one`,
+            `"${entry.text}" is also claimed by ${prev.file} ("${prev.text}"); mark both as rule "surname" (or both "ambiguous") or keep one`,
           ),
         );
       }
@@ -104,14 +125,22 @@ export function checkStore(
 /** Builds the content-script index. Records are sorted by id so the output is stable. */
 export function compileIndex(records: FactRecord[]): CompiledIndex {
   const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const usPlace = (r: FactRecord) =>
+    r.id === 'united-states' ||
+    (r.type === 'place' && r.facts.some((f) => f.label === 'Country' && f.value === 'United States'));
+  const usPlaces = new Set(sorted.filter(usPlace).map((r) => r.id));
+  // People and bodies of the United States count for its context too ("Senator Jon Ossoff" → Georgia the state).
+  const inUS = (r: FactRecord) =>
+    usPlaces.has(r.id) || (r.type !== 'place' && (r.related ?? []).some((id) => usPlaces.has(id)));
+  const teamNames = sorted.filter((r) => r.type === 'organization' && /\b(?:team|club)\b/i.test(r.kind ?? ''));
   const index: CompiledIndex = { version: 1, entities: [], aliases: [] };
   sorted.forEach((record, i) => {
-    const us =
-      record.type === 'place' && record.facts.some((f) => f.label === 'Country' && f.value === 'United States');
+    const us = inUS(record);
+    const team = record.type === 'organization' && /\b(?:team|club)\b/i.test(record.kind ?? '');
     index.entities.push([
       record.id,
       record.name,
-      ENTITY_TYPES.indexOf(record.type) | (us ? IN_US : 0),
+      ENTITY_TYPES.indexOf(record.type) | (us ? IN_US : 0) | (team ? IS_TEAM : 0),
       record.wikipedia,
     ]);
     for (const entry of aliasEntries(record)) {
@@ -121,12 +150,21 @@ export function compileIndex(records: FactRecord[]): CompiledIndex {
   // Related records, as pairs of entity numbers: a relation is a relation both ways for the linker.
   const at = new Map(sorted.map((r, i) => [r.id, i]));
   const pairs = new Set<string>();
+  const relate = (i: number, j: number | undefined) => {
+    if (j !== undefined && j !== i) pairs.add(i < j ? `${i} ${j}` : `${j} ${i}`);
+  };
   sorted.forEach((r, i) => {
-    for (const rid of r.related ?? []) {
-      const j = at.get(rid);
-      if (j !== undefined && j !== i) pairs.add(i < j ? `${i} ${j}` : `${j} ${i}`);
-    }
+    for (const rid of r.related ?? []) relate(i, at.get(rid));
   });
+  // A team is related to the place its name carries ("Serbia national football team", "FC Barcelona"), written
+  // in its record or not: the linker's sports rule needs it.
+  const placeByName = new Map(sorted.filter((r) => r.type === 'place').map((r) => [aliasKey(r.name), r.id]));
+  for (const team of teamNames) {
+    const ws = aliasKey(team.name).split(' ');
+    for (let a = 0; a < ws.length; a++)
+      for (let b = a + 1; b <= Math.min(ws.length, a + 4); b++)
+        relate(at.get(team.id)!, at.get(placeByName.get(ws.slice(a, b).join(' ')) ?? ''));
+  }
   index.related = [...pairs]
     .map((p) => p.split(' ').map(Number) as [number, number])
     .sort((a, b) => a[0] - b[0] || a[1] - b[1]);

@@ -259,8 +259,15 @@ export function generatedDivisions(countryIds: Map<string, string>): FactRecord[
       if (isCommonWordOrFirstName(display)) aliases.push({ text: display, rule: 'ambiguous' });
       if (spec.bareAlias && bare !== title)
         aliases.push(isCommonWordOrFirstName(bare) ? { text: bare, rule: 'ambiguous' } : bare);
-      const suffix = / (Oblast)$/.exec(title)?.[1];
-      if (suffix) aliases.push(`${bare} ${REGION_WORD[suffix]}`);
+      // News writes "Kharkiv region", "Lagos state", "Buenos Aires province" in prose, in either case.
+      const suffix = / (Prefecture|Province|Governorate|State|Oblast)$/.exec(title)?.[1];
+      if (suffix) {
+        for (const word of new Set([suffix, REGION_WORD[suffix] ?? suffix])) {
+          const lower = `${bare} ${word.toLowerCase()}`;
+          const upper = `${bare} ${word[0]!.toUpperCase()}${word.slice(1)}`;
+          for (const a of [lower, upper]) if (a !== title && !aliases.includes(a)) aliases.push(a);
+        }
+      }
       if (spec.country === 'United States' && title.endsWith('(state)'))
         aliases.push(`${bare.replace(/ \(state\)$/, '')} State`);
       const kind = row.type === 'land' ? 'state' : row.type;

@@ -27,15 +27,27 @@ export function withGenerated(
   const titles = new Set(store.map((s) => s.record.wikipedia));
   const ids = new Set(store.map((s) => s.record.id));
   const claimed = new Set<string>();
-  for (const { record } of store) for (const a of aliasEntries(record)) claimed.add(aliasKey(a.text));
+  const ambiguous = new Set<string>();
+  for (const { record } of store)
+    for (const a of aliasEntries(record)) {
+      claimed.add(aliasKey(a.text));
+      if (a.rule === 'ambiguous') ambiguous.add(aliasKey(a.text));
+    }
   const out = [...store];
   const added: SourcedRecord[] = [];
   for (const g of generated) {
     const r = g.record;
     if (titles.has(r.wikipedia) || ids.has(r.id) || claimed.has(aliasKey(r.name))) continue;
     const aliases = r.aliases.filter((a) => !claimed.has(aliasKey(typeof a === 'string' ? a : a.text)));
+    // "Georgia (U.S. state)": where the bare name is another place's ambiguous name, both share it and the linker
+    // decides by context.
+    const bare = r.wikipedia.replace(/ \([^)]*\)$/, '');
+    if (bare !== r.wikipedia && ambiguous.has(aliasKey(bare))) aliases.push({ text: bare, rule: 'ambiguous' });
     const record: FactRecord = { ...r, aliases };
-    for (const a of aliasEntries(record)) claimed.add(aliasKey(a.text));
+    for (const a of aliasEntries(record)) {
+      claimed.add(aliasKey(a.text));
+      if (a.rule === 'ambiguous') ambiguous.add(aliasKey(a.text));
+    }
     titles.add(r.wikipedia);
     ids.add(r.id);
     added.push({ record, file: g.file });
@@ -44,4 +56,42 @@ export function withGenerated(
   const final = new Set(out.map((s) => s.record.id));
   for (const s of added) s.record.related = s.record.related?.filter((rid) => final.has(rid) && rid !== s.record.id);
   return out;
+}
+
+/** Club-name wrappers news drops: "Arsenal F.C." is "Arsenal", "FC Barcelona" is "Barcelona" (a place: left out). */
+const CLUB_FORM =
+  /^(?:(?:A\.?F\.?C\.?|F\.?C\.?|C\.?F\.?|S\.?S\.?C\.?|A\.?C\.?|S\.?L\.?|R\.?C\.?D\.?)\s+(.+)|(.+?)\s+(?:A\.?F\.?C\.?|F\.?C\.?|C\.?F\.?|S\.?C\.?))$/;
+
+/**
+ * Gives clubs the short name news uses, where nothing else claims it: "Everton", "Aston Villa", and
+ * "Arsenal" or "Chelsea" with the ambiguous rule (a word, a first name). A short name that is a place's
+ * ("Liverpool", "Barcelona") stays the place's; the linker reads it as the team in match reports.
+ */
+export function withClubShortNames(store: SourcedRecord[], ambiguous: (name: string) => boolean): SourcedRecord[] {
+  const claimed = new Set<string>();
+  for (const { record } of store) for (const a of aliasEntries(record)) claimed.add(aliasKey(a.text));
+  const short = new Map<string, SourcedRecord[]>();
+  for (const s of store) {
+    const r = s.record;
+    if (r.type !== 'organization' || !/\b(?:club|team)\b/i.test(r.kind ?? '')) continue;
+    const m = CLUB_FORM.exec(r.name);
+    const name = (m?.[1] ?? m?.[2])?.trim();
+    if (!name || claimed.has(aliasKey(name))) continue;
+    const list = short.get(aliasKey(name)) ?? [];
+    list.push(s);
+    short.set(aliasKey(name), list);
+  }
+  return store.map((s) => {
+    const m = CLUB_FORM.exec(s.record.name);
+    const name = (m?.[1] ?? m?.[2])?.trim();
+    // Two clubs with one short name ("Sporting") keep their full names only.
+    if (!name || short.get(aliasKey(name))?.length !== 1 || short.get(aliasKey(name))![0] !== s) return s;
+    return {
+      ...s,
+      record: {
+        ...s.record,
+        aliases: [...s.record.aliases, ambiguous(name) ? { text: name, rule: 'ambiguous' } : name],
+      },
+    };
+  });
 }

@@ -2,21 +2,48 @@
  * Reads every record under `facts/<type>/*.json` (Node only; used by the build, tests and scripts).
  * Fails on the first bad file with a FactError that names the file and the field.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative } from 'node:path';
 import { checkStore, type SourcedRecord } from './compile';
 import { withCountries } from './countries';
 import { CITIES_FILE, generatedCities } from './cities';
 import { DIVISIONS_FILE, generatedDivisions } from './divisions';
-import { withGenerated } from './generated';
+import { withClubShortNames, withGenerated } from './generated';
+import { isCommonWordOrFirstName } from './word-rules';
 import { ENTITY_TYPES, FactError, validateRecord, type FactRecord } from './schema';
 
 // Not `new URL('.', import.meta.url)`: Vite rewrites that pattern into an asset URL.
 export const FACTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../facts');
 
+let cache: { key: string; records: SourcedRecord[] } | undefined;
+
 /** Loads, validates and cross-checks all records. `root` defaults to this folder. */
 export function loadRecords(root: string = FACTS_DIR): SourcedRecord[] {
+  // Tests and tools load the store many times in one process: reuse it while no file under `root` changed.
+  const key = signature(root);
+  if (cache?.key === key) return cache.records.map((s) => ({ record: structuredClone(s.record), file: s.file }));
+  const records = loadFresh(root);
+  cache = { key, records };
+  return records.map((s) => ({ record: structuredClone(s.record), file: s.file }));
+}
+
+/** Root, file names, sizes and modification times: changes whenever a record is added, removed or edited. */
+function signature(root: string): string {
+  if (!existsSync(root)) return `${root}|missing`;
+  let sig = root;
+  for (const type of ENTITY_TYPES) {
+    const dir = join(root, type);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) {
+      const st = statSync(join(dir, name));
+      sig += `|${type}/${name}:${st.size}:${st.mtimeMs}`;
+    }
+  }
+  return sig;
+}
+
+function loadFresh(root: string): SourcedRecord[] {
   const out: SourcedRecord[] = [];
   for (const type of ENTITY_TYPES) {
     const dir = join(root, type);
@@ -71,5 +98,5 @@ export function withGeneratedSets(store: SourcedRecord[], root: string = FACTS_D
       ],
     };
   }
-  return withGenerated(store, generatedCache.records);
+  return withClubShortNames(withGenerated(store, generatedCache.records), isCommonWordOrFirstName);
 }

@@ -15,6 +15,7 @@ const FREQUENT = 20_000;
 let words: Set<string> | undefined;
 let firstNames: Set<string> | undefined;
 let common: Set<string> | undefined;
+let dictionaryWords: Set<string> | undefined;
 /** So frequent that a place of that name should not be generated at all ("Man", "Split", "Metro"). */
 const VERY_FREQUENT = 5_000;
 
@@ -24,6 +25,7 @@ function load(): void {
     readFileSync(join(dirname(require.resolve('word-list')), 'words.txt'), 'utf8').split('\n'),
   );
   const popular = (require('popular-english-words') as { words: { getMostPopular(n: number): string[] } }).words;
+  dictionaryWords = dictionary;
   words = new Set(popular.getMostPopular(FREQUENT).filter((w) => dictionary.has(w)));
   // English first names only: the other languages' lists hold place names given as names ("Texas", "Genoa").
   const names = require('human-names') as { allEn: string[] };
@@ -44,4 +46,14 @@ export function isVeryCommonWord(name: string): boolean {
   if (/\s/.test(name.trim())) return false;
   if (!common) load();
   return common!.has(name.toLowerCase());
+}
+
+/**
+ * True when a surname is also an English word (in any frequency: "trump", "swift", "gates") or an English first
+ * name ("Kennedy"): such a surname may not be marked `prominent`, however famous its holder.
+ */
+export function isWordOrFirstName(name: string): boolean {
+  if (!dictionaryWords) load();
+  const w = name.toLowerCase();
+  return dictionaryWords!.has(w) || firstNames!.has(w);
 }
