@@ -114,6 +114,10 @@ const US_STATE_AFTER = new RegExp(
 /** "state of " right before a mention. */
 const STATE_OF = /\bstate of\s+$/i;
 
+/** "U.S.", "Washington, D.C.", "Robert F. Kennedy Jr.", "Warner Bros.": names whose last word takes a full stop. */
+const closesWithStop = (name: string): boolean =>
+  (name.includes('.') && /(?:^|[\s.])\p{Lu}$/u.test(name)) || /\b(?:Jr|Sr|Inc|Co|Ltd|Corp|Bros)$/.test(name);
+
 /** An acronym as written ("US", "U.S.", "UK", "EU"): capitals, optionally with full stops, up to five letters. */
 const ACRONYM = /^(?:\p{Lu}\.?){2,5}$/u;
 
@@ -321,7 +325,7 @@ export function link(text: string, mentions: Mention[], state: LinkState, ctx: L
     if (m.rule === 'name') state.named.add(entity);
     state.seen.add(entity);
     // "U.S.": the full stop that closes an acronym written with stops belongs to it.
-    const end = m.text.includes('.') && ACRONYM.test(m.text) && text[m.end] === '.' ? m.end + 1 : m.end;
+    const end = text[m.end] === '.' && closesWithStop(m.text) ? m.end + 1 : m.end;
     out.push({ start: m.start, end, entity, text: text.slice(m.start, end) });
     prevEnd = m.end;
     prevPlace = ctx.isPlace(entity);

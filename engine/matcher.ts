@@ -14,7 +14,7 @@ import type { AliasRule } from './types';
 export const RULES: AliasRule[] = ['name', 'surname', 'ambiguous', 'prominent'];
 
 /** Gap classes between the words of a name, as small integers: space and hyphen (0, 1) are interchangeable. */
-export const GAP_CODE: Record<string, number> = { ' ': 0, '-': 1, "'": 2, '.': 3, ',': 4 };
+export const GAP_CODE: Record<string, number> = { ' ': 0, '-': 1, "'": 2, '.': 3, ',': 4, '&': 5 };
 export const NO_GAP = -1;
 
 /** Flags per folded word. */

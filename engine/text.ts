@@ -55,6 +55,8 @@ export function gapClass(gap: string): string | null {
   if (gap.length === 0) return null;
   // White space joins words unless it is a paragraph break.
   if (/^[\s\u00a0\u202f]+$/.test(gap)) return /\n[^\S\n]*\n/.test(gap) ? null : ' ';
+  // "S&P 500", "AT&T", "Procter & Gamble": an ampersand joins the words of a name, spaced or not.
+  if (/^\s?&\s?$/.test(gap)) return '&';
   if (gap.length !== 1) return /^\.\s$/.test(gap) ? '.' : /^,\s$/.test(gap) ? ',' : null;
   if ('-\u2010\u2011'.includes(gap)) return '-';
   if ("'\u2019\u02bc\u2018".includes(gap)) return "'";

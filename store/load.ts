@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join, relative } from 'node:path';
 import { checkStore, type SourcedRecord } from './compile';
 import { withCountries } from './countries';
-import { CITIES_FILE, generatedCities } from './cities';
+import { CITIES_FILE, generatedCities, townNames } from './cities';
 import { DIVISIONS_FILE, generatedDivisions } from './divisions';
 import { withClubShortNames, withGenerated } from './generated';
 import { isCommonWordOrFirstName } from './word-rules';
@@ -98,5 +98,8 @@ export function withGeneratedSets(store: SourcedRecord[], root: string = FACTS_D
       ],
     };
   }
-  return withClubShortNames(withGenerated(store, generatedCache.records), isCommonWordOrFirstName);
+  // A club's short name that is also a town ("Aberdeen", "Wrexham") stays the town's, even where the store has
+  // no record of it yet.
+  const towns = townNames();
+  return withClubShortNames(withGenerated(store, generatedCache.records), (n) => isCommonWordOrFirstName(n), towns);
 }
