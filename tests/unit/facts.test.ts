@@ -76,6 +76,22 @@ describe('checkStore', () => {
     expect(() => checkStore([a, c])).toThrow('c.json: field "aliases ("Smith")": "Smith" is also claimed by a.json');
   });
 
+  it('lets a surname have one prominent holder beside plain surname claimants, never two', () => {
+    const a = rec({ id: 'a', name: 'Alpha Zorn', wikipedia: 'A', aliases: [{ text: 'Zorn', rule: 'prominent' }] });
+    const b = rec({ id: 'b', name: 'Beta Zorn', wikipedia: 'B', aliases: [{ text: 'Zorn', rule: 'surname' }] });
+    const c = rec({ id: 'c', name: 'Gamma Zorn', wikipedia: 'C', aliases: [{ text: 'Zorn', rule: 'prominent' }] });
+    expect(() => checkStore([a, b])).not.toThrow();
+    expect(() => checkStore([a, b, c])).toThrow('"Zorn" is marked "prominent" by a.json too');
+  });
+
+  it('lets two places share an ambiguous name, not a plain one', () => {
+    const a = rec({ id: 'a', name: 'Georgia A', wikipedia: 'A', aliases: [{ text: 'Georgia', rule: 'ambiguous' }] });
+    const b = rec({ id: 'b', name: 'Georgia B', wikipedia: 'B', aliases: [{ text: 'Georgia', rule: 'ambiguous' }] });
+    const c = rec({ id: 'c', name: 'Georgia C', wikipedia: 'C', aliases: ['Georgia'] });
+    expect(() => checkStore([a, b])).not.toThrow();
+    expect(() => checkStore([a, c])).toThrow('"Georgia" is also claimed by a.json');
+  });
+
   it('rejects related ids that name nothing', () => {
     expect(() => checkStore([rec({ id: 'a', related: ['nobody'] })])).toThrow(
       'field "related[0]": "nobody" is not the id',

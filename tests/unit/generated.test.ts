@@ -85,3 +85,22 @@ describe('generated sets', () => {
       ).toBe(false);
   });
 });
+
+describe('prominent surnames', () => {
+  it('are never frequent English words or first names', () => {
+    const bad = all.flatMap(({ record, file }) =>
+      record.aliases
+        .filter((a) => typeof a !== 'string' && a.rule === 'prominent' && isCommonWordOrFirstName(a.text))
+        .map((a) => `${file}: ${typeof a === 'string' ? a : a.text}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('are marked on the surnames that stand alone in news', () => {
+    const rule = (title: string, text: string) =>
+      byTitle.get(title)?.record.aliases.find((a) => typeof a !== 'string' && a.text === text);
+    expect(rule('Vladimir Putin', 'Putin')).toMatchObject({ rule: 'prominent' });
+    expect(rule('Sergey Lavrov', 'Lavrov')).toMatchObject({ rule: 'prominent' });
+    expect(isCommonWordOrFirstName('Trump')).toBe(true);
+  });
+});
