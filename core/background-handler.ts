@@ -10,6 +10,8 @@ export const BADGE_COLOR = '#1f3a5f';
 export interface BackgroundDeps {
   cards: Record<string, CardBody>;
   setBadge(tabId: number, text: string): void | Promise<void>;
+  /** The fact packs' binary index, base64, or null without packs. */
+  packIndex?(): Promise<string | null>;
 }
 
 /** Badge text for a number of entities: empty for none, capped because the badge shows about four characters. */
@@ -19,12 +21,13 @@ export function badgeText(entities: number): string {
 }
 
 /**
- * Returns a `runtime.onMessage` listener: `card` resolves to the card body or null; `found` sets the
- * sender tab's badge. Anything else returns undefined so other listeners may answer.
+ * Returns a `runtime.onMessage` listener: `card` resolves to the card body or null; `pack-index` to the fact
+ * packs' binary index (base64) or null; `found` sets the sender tab's badge. Anything else returns undefined so other listeners may answer.
  */
 export function createBackgroundHandler(deps: BackgroundDeps) {
-  return (msg: unknown, sender: { tab?: { id?: number } }): Promise<CardBody | null> | undefined => {
+  return (msg: unknown, sender: { tab?: { id?: number } }): Promise<CardBody | string | null> | undefined => {
     if (!isBackgroundRequest(msg)) return undefined;
+    if (msg.type === 'pack-index') return deps.packIndex?.() ?? Promise.resolve(null);
     if (msg.type === 'card') {
       // hasOwn: an id such as "constructor" must not reach Object.prototype.
       return Promise.resolve(Object.hasOwn(deps.cards, msg.id) ? (deps.cards[msg.id] ?? null) : null);

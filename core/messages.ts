@@ -66,7 +66,9 @@ export type ContentRequest =
 export const COMMANDS = ['next-mention', 'toggle-site'] as const;
 
 /** Content script / popup → background (runtime.sendMessage). */
-export type BackgroundRequest = { type: 'card'; id: string } | { type: 'found'; entities: number };
+/** `pack-index`: the user's fact packs as one small binary index, base64 (null when there are none). */
+export type BackgroundRequest =
+  { type: 'card'; id: string } | { type: 'found'; entities: number } | { type: 'pack-index' };
 
 export const isContentRequest = (m: unknown): m is ContentRequest =>
   typeof m === 'object' &&
@@ -74,4 +76,4 @@ export const isContentRequest = (m: unknown): m is ContentRequest =>
   ['summary', 'reveal', 'next-mention', 'toggle-site'].includes((m as { type?: string }).type ?? '');
 
 export const isBackgroundRequest = (m: unknown): m is BackgroundRequest =>
-  typeof m === 'object' && m !== null && ['card', 'found'].includes((m as { type?: string }).type ?? '');
+  typeof m === 'object' && m !== null && ['card', 'found', 'pack-index'].includes((m as { type?: string }).type ?? '');

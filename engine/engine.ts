@@ -5,7 +5,7 @@
 import { link, newLinkState, type Link, type LinkState } from './link';
 import { match, type Matcher, type Mention } from './matcher';
 import { buildMatcher } from './matcher-build';
-import { openIndex, rowTable, writeIndex, type EntityInfo, type EntityTable } from './index-format';
+import { openIndex, writeIndex, type EntityInfo, type EntityTable } from './index-format';
 import type { CompiledIndex } from './types';
 
 export interface Engine {
@@ -16,15 +16,14 @@ export interface Engine {
   find(text: string, state: LinkState): Link[];
 }
 
+type Opened = { matcher: Matcher; entities: EntityTable };
+
 /**
- * The engine over an opened index. `packs` (already merged into one index) get a small matcher of their own,
- * built here; their entities are numbered after the built-in ones.
+ * The engine over an opened index, and the user's fact packs opened from their own small index (the background
+ * builds it), if any; pack entities are numbered after the built-in ones.
  */
-export function createEngine(base: { matcher: Matcher; entities: EntityTable }, packs?: CompiledIndex): Engine {
-  const extra =
-    packs && packs.aliases.length > 0
-      ? { matcher: buildMatcher(packs), rows: rowTable(packs.entities, packs.related) }
-      : null;
+export function createEngine(base: Opened, packs?: Opened): Engine {
+  const extra = packs && packs.entities.length > 0 ? { matcher: packs.matcher, rows: packs.entities } : null;
   const offset = base.entities.length;
   const entities: EntityTable = extra
     ? {
@@ -34,7 +33,7 @@ export function createEngine(base: { matcher: Matcher; entities: EntityTable }, 
         inUS: (e) => (e < offset ? base.entities.inUS(e) : extra.rows.inUS(e - offset)),
         isTeam: (e) => (e < offset ? base.entities.isTeam(e) : extra.rows.isTeam(e - offset)),
         related: (e) =>
-          e < offset ? base.entities.related(e) : Array.from(extra.rows.related(e - offset), (r) => r + offset),
+          e < offset ? base.entities.related(e) : Array.from(extra.rows.related(e - offset), (r: number) => r + offset),
       }
     : base.entities;
   const isPlace = (e: number) => entities.type(e) === 'place';
@@ -62,9 +61,10 @@ export function createEngine(base: { matcher: Matcher; entities: EntityTable }, 
 }
 
 /** An engine straight from a compiled index, through the same binary the extension ships (tests, eval, bench). */
-export function engineFromIndex(index: CompiledIndex): Engine {
-  const bytes = writeIndex(buildMatcher(index), index.entities, index.related);
-  return createEngine(openIndex(bytes.buffer as ArrayBuffer));
+export function engineFromIndex(index: CompiledIndex, packs?: CompiledIndex): Engine {
+  const open = (i: CompiledIndex) =>
+    openIndex(writeIndex(buildMatcher(i), i.entities, i.related).buffer as ArrayBuffer);
+  return createEngine(open(index), packs ? open(packs) : undefined);
 }
 
 const shift = (ms: Mention[], offset: number): Mention[] =>

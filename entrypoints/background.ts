@@ -2,7 +2,10 @@ import { browser, defineBackground } from '#imports';
 import { cards } from 'virtual:fact-cards';
 import { BADGE_COLOR, createBackgroundHandler } from '../core/background-handler';
 import { COMMANDS, isBackgroundRequest, type CardBody } from '../core/messages';
-import { compilePack } from '../store/packs';
+import { compilePack, mergeIndexes } from '../store/packs';
+import { buildMatcher } from '../engine/matcher-build';
+import { writeIndex } from '../engine/index-format';
+import { toBase64 } from '../core/base64';
 import { type FactPacks } from '../core/settings';
 import { factPacks } from '../platform/storage';
 
@@ -19,10 +22,33 @@ export default defineBackground(() => {
   const packsReady = factPacks.getValue().then(loadPacks);
   factPacks.watch(loadPacks);
 
+  // The packs' matcher is built here, once per change, and handed to tabs as a small binary index, so the
+  // content script carries no compiler and builds nothing.
+  let packBinary: { key: string; value: string | null } | undefined;
+  const packIndex = async (): Promise<string | null> => {
+    const v = await factPacks.getValue();
+    const key = v.packs.map((p) => `${p.id}:${p.records.length}`).join('|');
+    if (packBinary?.key !== key) {
+      const index =
+        v.packs.length === 0
+          ? null
+          : mergeIndexes(
+              { version: 1, entities: [], aliases: [] },
+              ...v.packs.map((p) => compilePack(p.records).index),
+            );
+      packBinary = {
+        key,
+        value: index ? toBase64(writeIndex(buildMatcher(index), index.entities, index.related)) : null,
+      };
+    }
+    return packBinary.value;
+  };
+
   // MV2 builds (Firefox) have browserAction where MV3 has action.
   const action = browser.action ?? browser.browserAction;
   const handle = createBackgroundHandler({
     cards: all,
+    packIndex,
     async setBadge(tabId, text) {
       try {
         await action.setBadgeText({ tabId, text });

@@ -6,30 +6,26 @@ import { browser, defineContentScript } from '#imports';
 import { createEngine, type Engine } from '../../engine/engine';
 import { INDEX_FILE, openIndex } from '../../engine/index-format';
 import { isContentRequest, type PageSummary } from '../../core/messages';
-import { compilePack, mergeIndexes } from '../../store/packs';
+import { fromBase64 } from '../../core/base64';
 import { siteKey, whyDisabled, type FactPacks, type Preferences, type SiteSettings } from '../../core/settings';
 import { factPacks, preferences, setSiteEnabled, siteSettings } from '../../platform/storage';
 import { yieldToPage } from './scanner';
 import { startSession, type Session } from './session';
 
 /**
- * The built-in binary index, opened as views of the fetched buffer (nothing parsed or built), plus a small
- * matcher for the user's fact packs if there are any. Only where Fact Cards runs: a site switched off never
+ * The built-in binary index, opened as views of the fetched buffer (nothing parsed or built), plus the user's
+ * fact packs as a second small binary index the background builds. Only where Fact Cards runs: a site switched off never
  * loads the index.
  */
 const buildEngine = async (packs: FactPacks): Promise<Engine> => {
   // Typed for public/ files only; the index is written by modules/fact-store.ts.
   const url = (browser.runtime.getURL as (path: string) => string)(`/${INDEX_FILE}`);
-  const response = await fetch(url);
+  const [response, packIndex] = await Promise.all([
+    fetch(url),
+    packs.packs.length === 0 ? null : (browser.runtime.sendMessage({ type: 'pack-index' }) as Promise<string | null>),
+  ]);
   const base = openIndex(await response.arrayBuffer());
-  const extra =
-    packs.packs.length === 0
-      ? undefined
-      : mergeIndexes(
-          { version: 1, entities: [], aliases: [] },
-          ...packs.packs.map((p) => compilePack(p.records).index),
-        );
-  return createEngine(base, extra);
+  return createEngine(base, packIndex ? openIndex(fromBase64(packIndex).buffer as ArrayBuffer) : undefined);
 };
 
 export default defineContentScript({

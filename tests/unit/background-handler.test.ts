@@ -24,6 +24,13 @@ describe('badgeText', () => {
 });
 
 describe('background handler', () => {
+  it("answers a pack-index request with the packs' index, or null without packs", async () => {
+    const { handle } = setup();
+    await expect(handle({ type: 'pack-index' }, {})).resolves.toBeNull();
+    const withPacks = createBackgroundHandler({ cards: {}, setBadge: vi.fn(), packIndex: async () => 'QUJD' });
+    await expect(withPacks({ type: 'pack-index' }, {})).resolves.toBe('QUJD');
+  });
+
   it('answers a card request with the card body', async () => {
     const { handle, card } = setup();
     await expect(handle({ type: 'card', id: card.id }, {})).resolves.toEqual(card);

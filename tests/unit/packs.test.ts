@@ -256,4 +256,17 @@ describe('compilePack and mergeIndexes', () => {
     expect(links.map((l) => engine.entities.get(l.entity).id)).toEqual(['lyudmila-putina', 'syria']);
     expect(builtInIndex.entities).toHaveLength(2); // inputs unchanged
   });
+
+  it('links through a second matcher beside the built-in one, as the content script does', () => {
+    const engine = engineFromIndex(builtInIndex, compiled.index);
+    const state = newLinkState();
+    const links = engine.find('Vladimir Putin and Lyudmila Shkrebneva visited Syria. Putin left.', state);
+    expect(links.map((l) => [l.text, engine.entities.get(l.entity).id])).toEqual([
+      ['Vladimir Putin', 'vladimir-putin'],
+      ['Lyudmila Shkrebneva', 'lyudmila-putina'],
+      ['Syria', 'syria'],
+      ['Putin', 'vladimir-putin'],
+    ]);
+    expect(engine.entities.length).toBe(3);
+  });
 });
