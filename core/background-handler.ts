@@ -8,7 +8,8 @@ import { isBackgroundRequest, type CardBody } from './messages';
 export const BADGE_COLOR = '#1f3a5f';
 
 export interface BackgroundDeps {
-  cards: Record<string, CardBody>;
+  /** The card body of an entity id, or null. */
+  card(id: string): Promise<CardBody | null>;
   setBadge(tabId: number, text: string): void | Promise<void>;
   /** The fact packs' binary index, base64, or null without packs. */
   packIndex?(): Promise<string | null>;
@@ -29,8 +30,7 @@ export function createBackgroundHandler(deps: BackgroundDeps) {
     if (!isBackgroundRequest(msg)) return undefined;
     if (msg.type === 'pack-index') return deps.packIndex?.() ?? Promise.resolve(null);
     if (msg.type === 'card') {
-      // hasOwn: an id such as "constructor" must not reach Object.prototype.
-      return Promise.resolve(Object.hasOwn(deps.cards, msg.id) ? (deps.cards[msg.id] ?? null) : null);
+      return deps.card(msg.id);
     }
     const tabId = sender.tab?.id;
     if (tabId !== undefined) void deps.setBadge(tabId, badgeText(msg.entities));

@@ -1,26 +1,43 @@
 import { browser, defineBackground } from '#imports';
-import { cards } from 'virtual:fact-cards';
 import { BADGE_COLOR, createBackgroundHandler } from '../core/background-handler';
-import { COMMANDS, isBackgroundRequest, type CardBody } from '../core/messages';
-import { compilePack, mergeIndexes } from '../store/packs';
-import { buildMatcher } from '../engine/matcher-build';
-import { writeIndex } from '../engine/index-format';
 import { toBase64 } from '../core/base64';
+import { cardShard, cardShardFile } from '../core/card-shards';
+import { COMMANDS, type CardBody } from '../core/messages';
 import { type FactPacks } from '../core/settings';
+import { writeIndex } from '../engine/index-format';
+import { buildMatcher } from '../engine/matcher-build';
 import { factPacks } from '../platform/storage';
+import { compilePack, mergeIndexes } from '../store/packs';
+
+/** Card shards kept parsed: a page's cards come from a few, and an idle worker is dropped anyway. */
+const SHARDS_KEPT = 8;
 
 export default defineBackground(() => {
-  // Built-in cards plus the cards of the user's fact packs (built-ins win on an id clash).
-  const all: Record<string, CardBody> = { ...cards };
-  let packIds: string[] = [];
+  // Built-in cards come from their shard, read when first asked for; pack cards are compiled on change.
+  const shards = new Map<number, Promise<Record<string, CardBody>>>();
+  const shard = (n: number) => {
+    let s = shards.get(n);
+    if (!s) {
+      const url = (browser.runtime.getURL as (path: string) => string)(`/${cardShardFile(n)}`);
+      s = fetch(url).then((r) => r.json() as Promise<Record<string, CardBody>>);
+      shards.set(n, s);
+      if (shards.size > SHARDS_KEPT) shards.delete(shards.keys().next().value!);
+    }
+    return s;
+  };
+  let packCards: Record<string, CardBody> = {};
   const loadPacks = (v: FactPacks) => {
-    for (const id of packIds) delete all[id];
-    const extra: Record<string, CardBody> = Object.assign({}, ...v.packs.map((p) => compilePack(p.records).cards));
-    packIds = Object.keys(extra).filter((id) => !Object.hasOwn(cards, id));
-    for (const id of packIds) all[id] = extra[id]!;
+    packCards = Object.assign({}, ...v.packs.map((p) => compilePack(p.records).cards));
   };
   const packsReady = factPacks.getValue().then(loadPacks);
   factPacks.watch(loadPacks);
+  const card = async (id: string): Promise<CardBody | null> => {
+    // hasOwn: an id such as "constructor" must not reach Object.prototype. Built-ins win on an id clash.
+    const built = await shard(cardShard(id));
+    if (Object.hasOwn(built, id)) return built[id] ?? null;
+    await packsReady;
+    return Object.hasOwn(packCards, id) ? (packCards[id] ?? null) : null;
+  };
 
   // The packs' matcher is built here, once per change, and handed to tabs as a small binary index, so the
   // content script carries no compiler and builds nothing.
@@ -47,7 +64,7 @@ export default defineBackground(() => {
   // MV2 builds (Firefox) have browserAction where MV3 has action.
   const action = browser.action ?? browser.browserAction;
   const handle = createBackgroundHandler({
-    cards: all,
+    card,
     packIndex,
     async setBadge(tabId, text) {
       try {
@@ -58,9 +75,7 @@ export default defineBackground(() => {
       }
     },
   });
-  browser.runtime.onMessage.addListener((msg: unknown, sender: { tab?: { id?: number } }) =>
-    isBackgroundRequest(msg) && msg.type === 'card' ? packsReady.then(() => handle(msg, sender)) : handle(msg, sender),
-  );
+  browser.runtime.onMessage.addListener((msg: unknown, sender: { tab?: { id?: number } }) => handle(msg, sender));
   // Keyboard commands act on the page, so the content script (which knows its host and marks) handles them.
   browser.commands?.onCommand.addListener((command, tab) => {
     if (tab?.id !== undefined && (COMMANDS as readonly string[]).includes(command)) {

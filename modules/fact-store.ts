@@ -1,7 +1,8 @@
 /**
  * The WXT module around the store build: adds the Vite plugin that compiles `facts/` into the virtual card and
  * index modules (`store/vite-plugin.ts`), and writes the binary index the content script opens
- * (`fact-index.bin`, web-accessible under a per-session random URL). WXT loads every module in `modules/` itself.
+ * (`fact-index.bin`, web-accessible under a per-session random URL) and the card bodies in shards
+ * (`cards/<n>.json`, read by the background only). WXT loads every module in `modules/` itself.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,9 @@ import { addViteConfig, defineWxtModule } from 'wxt/modules';
 import { INDEX_FILE } from '../engine/index-format';
 import { loadRecords } from '../store/load';
 import { FactError } from '../store/schema';
-import { binaryIndex, factsPlugin } from '../store/vite-plugin';
+import { binaryIndex, cardBodies, factsPlugin } from '../store/vite-plugin';
+import { CARD_SHARDS, cardShard, cardShardFile } from '../core/card-shards';
+import type { CardBody } from '../core/messages';
 
 export default defineWxtModule({
   name: 'fact-store',
@@ -23,10 +26,18 @@ export default defineWxtModule({
         if (err instanceof FactError) throw new Error(`Invalid fact record: ${err.message}`);
         throw err;
       }
-      mkdirSync(wxt.config.wxtDir, { recursive: true });
+      mkdirSync(join(wxt.config.wxtDir, 'cards'), { recursive: true });
       const file = join(wxt.config.wxtDir, INDEX_FILE);
       writeFileSync(file, binaryIndex(records));
       files.push({ absoluteSrc: file, relativeDest: INDEX_FILE });
+      // Card bodies in shards: the background parses only the shard of the card it is asked for.
+      const shards: Record<string, CardBody>[] = Array.from({ length: CARD_SHARDS }, () => ({}));
+      for (const [id, card] of Object.entries(cardBodies(records))) shards[cardShard(id)]![id] = card;
+      shards.forEach((shard, n) => {
+        const path = join(wxt.config.wxtDir, cardShardFile(n));
+        writeFileSync(path, JSON.stringify(shard));
+        files.push({ absoluteSrc: path, relativeDest: cardShardFile(n) });
+      });
     });
     wxt.hooks.hook('build:manifestGenerated', (_wxt, manifest) => {
       // The content script fetches the index from the page's side, so it must be web-accessible. A dynamic URL

@@ -1,8 +1,8 @@
 /**
- * Compiles the fact store at build time into two virtual modules:
- * `virtual:fact-index` (the compiled index as JSON, for the popup's and options page's store search) and
- * `virtual:fact-cards` (card bodies, for the background and popup). The content script reads neither: it opens
- * the binary index that `modules/fact-store.ts` writes (`binaryIndex` below). Place cards gain their locator maps here (`facts/maps.ts`, d3 in Node only), so
+ * Compiles the fact store at build time into the virtual module `virtual:fact-index` (the compiled index as JSON,
+ * for the popup's and options page's store search). `modules/fact-store.ts` writes the rest as files: the binary
+ * index the content script opens (`binaryIndex`) and the card bodies in shards the background reads on demand
+ * (`cardBodies`). Place cards gain their locator maps here (`facts/maps.ts`, d3 in Node only), so
  * `compile.ts` stays free of Node and of map data. A bad record fails the build with the file and field named.
  */
 import { existsSync } from 'node:fs';
@@ -10,6 +10,7 @@ import type { Plugin } from 'vite';
 import { buildMatcher } from '../engine/matcher-build';
 import { writeIndex } from '../engine/index-format';
 import { compileCards, compileIndex, type CompiledIndex } from './compile';
+import type { CardBody } from '../core/messages';
 import { FACTS_DIR, loadRecords } from './load';
 import { withMaps } from './maps';
 import { FactError } from './schema';
@@ -22,11 +23,14 @@ function indexModule(index: CompiledIndex): string {
 
 const MODULES: Record<string, (records: ReturnType<typeof loadRecords>) => string> = {
   'virtual:fact-index': (rs) => indexModule(compileIndex(rs.map((r) => r.record))),
-  'virtual:fact-cards': (rs) =>
-    `export const cards = JSON.parse(${JSON.stringify(JSON.stringify(withMaps(compileCards(rs.map((r) => r.record)))))});`,
 };
 
 /** The binary index the content script opens (`engine/index-format.ts`), from validated records. */
+/** Every card body with its locator map, from validated records (the build writes them as shards). */
+export function cardBodies(records: ReturnType<typeof loadRecords>): Record<string, CardBody> {
+  return withMaps(compileCards(records.map((r) => r.record)));
+}
+
 export function binaryIndex(records: ReturnType<typeof loadRecords>): Uint8Array {
   const index = compileIndex(records.map((r) => r.record));
   return writeIndex(buildMatcher(index), index.entities, index.related);

@@ -5,7 +5,11 @@ import { sampleCard } from '../support/ui-fixtures';
 function setup() {
   const setBadge = vi.fn();
   const card = sampleCard();
-  const handle = createBackgroundHandler({ cards: { [card.id]: card }, setBadge });
+  const cards: Record<string, typeof card> = { [card.id]: card };
+  const handle = createBackgroundHandler({
+    card: async (id) => (Object.hasOwn(cards, id) ? cards[id]! : null),
+    setBadge,
+  });
   return { handle, setBadge, card };
 }
 
@@ -27,7 +31,11 @@ describe('background handler', () => {
   it("answers a pack-index request with the packs' index, or null without packs", async () => {
     const { handle } = setup();
     await expect(handle({ type: 'pack-index' }, {})).resolves.toBeNull();
-    const withPacks = createBackgroundHandler({ cards: {}, setBadge: vi.fn(), packIndex: async () => 'QUJD' });
+    const withPacks = createBackgroundHandler({
+      card: async () => null,
+      setBadge: vi.fn(),
+      packIndex: async () => 'QUJD',
+    });
     await expect(withPacks({ type: 'pack-index' }, {})).resolves.toBe('QUJD');
   });
 
