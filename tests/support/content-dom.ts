@@ -4,6 +4,7 @@
  * events. Plus counters for what a session leaves behind.
  */
 import { vi } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { compileIndex } from '../../store/compile';
 import { engineFromIndex, type Engine } from '../../engine/engine';
 import type { EntityType } from '../../engine/types';
@@ -29,9 +30,12 @@ class FakeStaticRange {
   }
 }
 
-/** Installs the StaticRange stand-in where the environment has none; call it at the top of a test file. */
+/**
+ * Installs the StaticRange stand-in where the environment has none, for the whole test file (not a stub, so
+ * `vi.unstubAllGlobals()` keeps it).
+ */
 export function installStaticRange(): void {
-  if (typeof globalThis.StaticRange === 'undefined') vi.stubGlobal('StaticRange', FakeStaticRange);
+  if (typeof globalThis.StaticRange === 'undefined') Object.assign(globalThis, { StaticRange: FakeStaticRange });
 }
 
 /** A highlight sink that records what is registered, per entity type. */
@@ -152,3 +156,21 @@ export function leakCounters(): { listeners(): string[]; observers(): number } {
   );
   return { listeners: () => [...listeners.values()].map((l) => l.type), observers: () => observing.size };
 }
+
+/**
+ * Captures the shadow roots attached from now on, closed ones included (the card body sits in a closed root
+ * that the page, and so a test, cannot otherwise reach).
+ */
+export function captureShadowRoots(): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  const attach = Element.prototype.attachShadow;
+  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
+    const root = attach.call(this, init);
+    roots.push(root);
+    return root;
+  });
+  return roots;
+}
+
+/** A content-script context for a test; invalidate it with `ctx.abort()` (WXT's own teardown). */
+export const testContext = () => new ContentScriptContext('content', { noScriptStartedPostMessage: true } as never);
