@@ -43,6 +43,12 @@ export async function startSession(
   let prefs = initialPrefs;
   const abort = new AbortController();
   const { signal } = abort;
+  // The listeners use this signal, not the context's: an invalidated context must still end the session, even
+  // one still starting when it happened (index.ts has no session to stop yet).
+  signal.addEventListener(
+    'abort',
+    ctx.onInvalidated(() => abort.abort()),
+  );
   const { entities } = engine;
   const marks = new MarkStore(sinkFor(prefs.markStyle), entities);
   const requests = createRequests();

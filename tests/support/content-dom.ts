@@ -43,14 +43,12 @@ export interface RecordingSink extends HighlightSink {
   readonly ranges: Map<EntityType, Set<AbstractRange>>;
   /** How many ranges are registered, all types together. */
   size(): number;
-  cleared: number;
 }
 
 export function recordingSink(): RecordingSink {
   const ranges = new Map<EntityType, Set<AbstractRange>>();
   return {
     ranges,
-    cleared: 0,
     add(type, range) {
       let set = ranges.get(type);
       if (!set) ranges.set(type, (set = new Set()));
@@ -59,10 +57,7 @@ export function recordingSink(): RecordingSink {
     delete(type, range) {
       ranges.get(type)?.delete(range);
     },
-    clear() {
-      ranges.clear();
-      this.cleared++;
-    },
+    clear: () => ranges.clear(),
     size: () => [...ranges.values()].reduce((n, s) => n + s.size, 0),
   };
 }

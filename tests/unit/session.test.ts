@@ -131,6 +131,17 @@ describe('startSession', () => {
     expect(sinks.get('dotted')!.size()).toBe(2);
   });
 
+  it('stops when its content-script context is invalidated (the extension reloaded)', async () => {
+    const ctx = testContext();
+    const leaks = leakCounters();
+    await startSession(ctx, engine, DEFAULT_PREFERENCES, () => recordingSink());
+    expect(leaks.listeners()).toHaveLength(2);
+    ctx.abort();
+    expect(leaks.listeners()).toEqual([]);
+    expect(leaks.observers()).toBe(0);
+    expect(document.querySelector('fact-cards')).toBeNull();
+  });
+
   it('leaves no highlight, listener, observer or element behind once stopped', async () => {
     const ctx = testContext();
     const leaks = leakCounters();
