@@ -1,10 +1,10 @@
 /**
- * The mentions found on the page: their static ranges, indexed by text node for hit-testing and by entity
- * for the summary. Registers and unregisters each one with the highlight sink.
+ * The mentions found on the page: their static ranges, indexed by text node for hit-testing, in document order
+ * on demand. Painting them is the `MarkPainter`'s job; the summary is `summary.ts`'s.
  */
 import type { EntityTable } from '../../engine/index-format';
-import type { EntitySummary } from '../../core/messages';
 import type { HighlightSink } from './highlights';
+import { MarkPainter } from './mark-painter';
 
 export interface PageMention {
   /** Stable key for the hover machine. */
@@ -27,12 +27,15 @@ function docOrder(a: PageMention, b: PageMention): number {
 export class MarkStore {
   private byNode = new Map<Text, PageMention[]>();
   private seq = 0;
+  private readonly painter: MarkPainter;
   readonly all = new Set<PageMention>();
 
   constructor(
-    private sink: HighlightSink | null,
+    sink: HighlightSink | null,
     private readonly entities: EntityTable,
-  ) {}
+  ) {
+    this.painter = new MarkPainter(sink, entities);
+  }
 
   add(entity: number, text: string, range: StaticRange, nodes: Text[]): void {
     const info = this.entities.get(entity);
@@ -44,7 +47,7 @@ export class MarkStore {
       if (list) list.push(m);
       else this.byNode.set(n, [m]);
     }
-    this.sink?.add(info.type, range);
+    this.painter.paint(m);
   }
 
   /** Removes every mention that touches one of these text nodes. */
@@ -68,8 +71,7 @@ export class MarkStore {
       if (list && list.length > 0) this.byNode.set(n, list);
       else this.byNode.delete(n);
     }
-    const info = this.entities.get(m.entity);
-    if (info) this.sink?.delete(info.type, m.range);
+    this.painter.unpaint(m);
   }
 
   /** The mention covering (node, offset), if any. */
@@ -87,34 +89,13 @@ export class MarkStore {
     return [...this.all].sort(docOrder);
   }
 
-  /** Entities with their counts and mention texts in page order, in order of first appearance. */
-  summary(ordered = this.ordered()): EntitySummary[] {
-    const out = new Map<number, EntitySummary>();
-    for (const m of ordered) {
-      const info = this.entities.get(m.entity);
-      let s = out.get(m.entity);
-      if (!s) {
-        s = { id: info.id, name: info.name, type: info.type, wikipedia: info.wikipedia, count: 0, mentions: [] };
-        out.set(m.entity, s);
-      }
-      s.count++;
-      s.mentions.push(m.text);
-    }
-    return [...out.values()];
-  }
-
   /** Moves every mark to another sink (a new mark style), unregistering them from the old one. */
   setSink(sink: HighlightSink | null): void {
-    this.sink?.clear();
-    this.sink = sink;
-    for (const m of this.all) {
-      const info = this.entities.get(m.entity);
-      if (info) sink?.add(info.type, m.range);
-    }
+    this.painter.setSink(sink, this.all);
   }
 
   clear(): void {
-    this.sink?.clear();
+    this.painter.clear();
     this.all.clear();
     this.byNode.clear();
   }

@@ -90,8 +90,11 @@ export function startScanner(
 
   const scanRoot = async (node: Node, deadline: { t: number }) => {
     if (!node.isConnected || (node !== root && insideSkipped(node))) return;
-    // Drop what this subtree (and any open shadow root in it) had before re-reading it.
-    if (node !== root) marks.removeNodes(textNodesIn(node));
+    // Drop what this subtree (and any open shadow root in it) had before re-reading it. The root holds every
+    // mark, so clearing is the same and cheaper; without it, a child removed from the body (the root is then
+    // the changed block) marked the whole page a second time.
+    if (node === root) marks.clear();
+    else marks.removeNodes(textNodesIn(node));
     for (const block of textBlocks(node, follow)) {
       if (signal.aborted) return;
       scanBlock(block, engine, state, marks, accept);

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { compileIndex } from '../../store/compile';
 import { engineFromIndex, newLinkState, type Engine } from '../../engine/engine';
 import { loadRecords } from '../../store/load';
-import { score, type Gold, type PredictedMention, type Score } from './score';
+import { precisionRecall, score, type Gold, type PredictedMention, type Score } from './score';
 
 // Not `new URL('.', import.meta.url)`: Vite rewrites that pattern into an asset URL.
 export const EVAL_DIR = dirname(fileURLToPath(import.meta.url));
@@ -88,8 +88,7 @@ export function evaluateOwn(
     if (s.fp + s.fn > 0) failures.push({ about: c.about || c.text.slice(0, 60), score: s });
   }
   return {
-    precision: tp + fp === 0 ? 1 : tp / (tp + fp),
-    recall: tp + fn === 0 ? 1 : tp / (tp + fn),
+    ...precisionRecall(tp, fp, fn),
     tp,
     fp,
     fn,

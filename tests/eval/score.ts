@@ -48,6 +48,14 @@ export function normalizeTitle(title: string): string {
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
+/** Precision and recall from counts; an empty side counts as perfect (nothing claimed, nothing missed). */
+export function precisionRecall(tp: number, fp: number, fn: number): { precision: number; recall: number } {
+  return {
+    precision: tp + fp === 0 ? 1 : tp / (tp + fp),
+    recall: tp + fn === 0 ? 1 : tp / (tp + fn),
+  };
+}
+
 /**
  * A prediction is correct when its span equals a gold mention's and its title is the gold title or one the
  * gold entity also accepts. Each gold mention can be matched once; a second prediction on it is a false
@@ -83,8 +91,7 @@ export function score(predicted: readonly PredictedMention[], gold: Gold): Score
   const fp = falsePositives.length;
   const fn = falseNegatives.length;
   return {
-    precision: tp + fp === 0 ? 1 : tp / (tp + fp),
-    recall: tp + fn === 0 ? 1 : tp / (tp + fn),
+    ...precisionRecall(tp, fp, fn),
     tp,
     fp,
     fn,

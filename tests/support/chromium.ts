@@ -2,14 +2,13 @@
  * Launches Chromium with the built extension and serves local pages to it.
  * Shared by the end-to-end tests, the demo and the benchmarks; Node only.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Worker } from 'playwright-core';
+import { assertManifest, buildDir, findExecutable } from './executables';
 
 /** Where distributions put unbranded Chromium; the first is Debian's real binary behind the /usr/bin wrapper. */
 const CHROMIUM_CANDIDATES = [
@@ -20,10 +19,7 @@ const CHROMIUM_CANDIDATES = [
 ];
 
 /** The built MV3 extension, relative to the repository root. */
-export const EXTENSION_DIR = path.resolve(
-  process.env.FACTCARDS_OUT_DIR ?? fileURLToPath(new URL('../../.output', import.meta.url)),
-  'chrome-mv3',
-);
+export const EXTENSION_DIR = buildDir('chrome-mv3');
 
 /** The service worker registers about 3 s after launch on a two-core machine; allow for a slow CI box. */
 const SERVICE_WORKER_TIMEOUT_MS = 20_000;
@@ -34,27 +30,15 @@ const SERVICE_WORKER_TIMEOUT_MS = 20_000;
  * since it ignores `--load-extension`.
  */
 export function findChromium(): string {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) {
-    if (existsSync(fromEnv)) return fromEnv;
-    throw new Error(`CHROME_PATH is set to ${fromEnv}, but no file exists there.`);
-  }
-  const found = CHROMIUM_CANDIDATES.find((p) => existsSync(p));
-  if (found) return found;
-  throw new Error(
-    [
-      'Chromium not found. Looked at: ' + CHROMIUM_CANDIDATES.join(', ') + '.',
-      'Install it (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROME_PATH to a Chromium',
-      'or Chrome for Testing binary. Branded Google Chrome will not do: it ignores --load-extension.',
-    ].join('\n'),
-  );
+  return findExecutable('Chromium', 'CHROME_PATH', CHROMIUM_CANDIDATES, [
+    'Install it (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROME_PATH to a Chromium',
+    'or Chrome for Testing binary. Branded Google Chrome will not do: it ignores --load-extension.',
+  ]);
 }
 
 /** Throws unless `extensionPath` holds a built extension (a manifest.json). */
 export function assertBuilt(extensionPath: string = EXTENSION_DIR): void {
-  if (!existsSync(path.join(extensionPath, 'manifest.json'))) {
-    throw new Error(`No extension build at ${extensionPath}: run \`npm run build\` first.`);
-  }
+  assertManifest(extensionPath, `No extension build at ${extensionPath}: run \`npm run build\` first.`);
 }
 
 export interface LaunchedExtension {

@@ -6,10 +6,8 @@
  * patched browser build), and BiDi's `webExtension.install` (Firefox 138+) loads the unpacked build as a
  * temporary add-on, like `about:debugging` → "Load Temporary Add-on".
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { assertManifest, buildDir, findExecutable } from './executables';
 
 /** Where Debian, Ubuntu and Mozilla's tarball put Firefox; ESR first, since that is what Debian ships. */
 const FIREFOX_CANDIDATES = [
@@ -22,10 +20,7 @@ const FIREFOX_CANDIDATES = [
 ];
 
 /** The built Firefox extension (MV3, see docs/firefox.md), relative to the repository root. */
-export const FIREFOX_EXTENSION_DIR = path.resolve(
-  process.env.FACTCARDS_OUT_DIR ?? fileURLToPath(new URL('../../.output', import.meta.url)),
-  'firefox-mv3',
-);
+export const FIREFOX_EXTENSION_DIR = buildDir('firefox-mv3');
 
 /** The add-on id from wxt.config.ts (`browser_specific_settings.gecko.id`). */
 export const FIREFOX_ADDON_ID = 'fact-cards@factcards.example';
@@ -47,27 +42,15 @@ export const FIREFOX_MIN_MAJOR = 146;
  * Throws with install instructions when none exists.
  */
 export function findFirefox(): string {
-  const fromEnv = process.env.FIREFOX_PATH;
-  if (fromEnv) {
-    if (existsSync(fromEnv)) return fromEnv;
-    throw new Error(`FIREFOX_PATH is set to ${fromEnv}, but no file exists there.`);
-  }
-  const found = FIREFOX_CANDIDATES.find((p) => existsSync(p));
-  if (found) return found;
-  throw new Error(
-    [
-      'Firefox not found. Looked at: ' + FIREFOX_CANDIDATES.join(', ') + '.',
-      'Install it (Debian: `sudo apt-get install -y firefox-esr`; needs Firefox 146 or newer) or set FIREFOX_PATH',
-      'to a Firefox binary.',
-    ].join('\n'),
-  );
+  return findExecutable('Firefox', 'FIREFOX_PATH', FIREFOX_CANDIDATES, [
+    'Install it (Debian: `sudo apt-get install -y firefox-esr`; needs Firefox 146 or newer) or set FIREFOX_PATH',
+    'to a Firefox binary.',
+  ]);
 }
 
 /** Throws unless `extensionPath` holds a built Firefox extension. */
 export function assertFirefoxBuilt(extensionPath: string = FIREFOX_EXTENSION_DIR): void {
-  if (!existsSync(path.join(extensionPath, 'manifest.json'))) {
-    throw new Error(`No Firefox build at ${extensionPath}: run \`npm run build:firefox\` first.`);
-  }
+  assertManifest(extensionPath, `No Firefox build at ${extensionPath}: run \`npm run build:firefox\` first.`);
 }
 
 export interface LaunchedFirefox {

@@ -1,35 +1,28 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FactCard } from '../../components/FactCard';
 import { sampleCard } from '../support/ui-fixtures';
+import { useRoot } from '../support/mount';
 
-let root: HTMLDivElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = useRoot();
 
-const $ = <E extends Element = HTMLElement>(sel: string) => root.querySelector<E>(sel);
-const $$ = <E extends Element = HTMLElement>(sel: string) => [...root.querySelectorAll<E>(sel)];
+const $ = <E extends Element = HTMLElement>(sel: string) => root().querySelector<E>(sel);
+const $$ = <E extends Element = HTMLElement>(sel: string) => [...root().querySelectorAll<E>(sel)];
 
 describe('FactCard', () => {
   it('is a dialog named by its heading, which is exactly the card name', () => {
-    render(<FactCard card={sampleCard()} />, root);
+    render(<FactCard card={sampleCard()} />, root());
     const dialog = $('section[role="dialog"]')!;
     const labelId = dialog.getAttribute('aria-labelledby')!;
     expect(labelId).toBeTruthy();
-    const heading = root.querySelector(`[id="${labelId}"]`)!;
+    const heading = root().querySelector(`[id="${labelId}"]`)!;
     expect(heading.tagName).toBe('H2');
     expect(heading.textContent).toBe('Hmeimim Air Base');
   });
 
   it('embedded in a caller that is the dialog, is a plain section with the same heading', () => {
-    render(<FactCard card={sampleCard()} embedded />, root);
+    render(<FactCard card={sampleCard()} embedded />, root());
     const section = $('section.fc-card')!;
     expect([
       section.getAttribute('role'),
@@ -45,14 +38,14 @@ describe('FactCard', () => {
         <FactCard card={sampleCard()} />
         <FactCard card={sampleCard({ id: 'syria', name: 'Syria' })} />
       </>,
-      root,
+      root(),
     );
     const ids = $$('section[role="dialog"]').map((d) => d.getAttribute('aria-labelledby'));
     expect(new Set(ids).size).toBe(2);
   });
 
   it('shows type and kind, summary, facts with readable as-of dates', () => {
-    render(<FactCard card={sampleCard()} />, root);
+    render(<FactCard card={sampleCard()} />, root());
     expect($('.fc-kind')!.textContent).toBe('Place · air base');
     expect($('.fc-summary')!.textContent).toBe('Russian air base in Latakia Governorate, Syria, used since 2015.');
     const facts = $$('.fc-fact').map((f) => [f.querySelector('dt')!.textContent, f.querySelector('dd')!.textContent]);
@@ -64,24 +57,24 @@ describe('FactCard', () => {
   });
 
   it('omits the kind separator when there is no kind', () => {
-    render(<FactCard card={sampleCard({ type: 'organization', kind: undefined })} />, root);
+    render(<FactCard card={sampleCard({ type: 'organization', kind: undefined })} />, root());
     expect($('.fc-kind')!.textContent).toBe('Organisation');
   });
 
   it('lists the first five other names', () => {
-    render(<FactCard card={sampleCard()} />, root);
+    render(<FactCard card={sampleCard()} />, root());
     expect($('.fc-aliases')!.textContent).toBe(
       'also: Khmeimim, Hmeymim, Humaymim, Hmeimim airbase, Basel Al-Assad airport +1 more',
     );
   });
 
   it('hides the aliases line when there are none', () => {
-    render(<FactCard card={sampleCard({ aliases: [] })} />, root);
+    render(<FactCard card={sampleCard({ aliases: [] })} />, root());
     expect($('.fc-aliases')).toBeNull();
   });
 
   it('links sources in a new tab without opener or referrer, labelled by host', () => {
-    render(<FactCard card={sampleCard()} />, root);
+    render(<FactCard card={sampleCard()} />, root());
     const links = $$<HTMLAnchorElement>('a.fc-source');
     expect(links.map((a) => a.getAttribute('href'))).toEqual(sampleCard().sources);
     expect(links.map((a) => a.textContent)).toEqual(['en.wikipedia.org', 'reuters.com (1)', 'reuters.com (2)']);
@@ -92,7 +85,7 @@ describe('FactCard', () => {
   });
 
   it('never links a non-http source', () => {
-    render(<FactCard card={sampleCard({ sources: ['javascript:alert(1)', 'https://example.org/'] })} />, root);
+    render(<FactCard card={sampleCard({ sources: ['javascript:alert(1)', 'https://example.org/'] })} />, root());
     expect($$('a').map((a) => a.getAttribute('href'))).toEqual(['https://example.org/']);
   });
 
@@ -110,9 +103,9 @@ describe('FactCard', () => {
         count={2}
         onOpenRelated={() => {}}
       />,
-      root,
+      root(),
     );
-    expect(root.querySelector('img')).toBeNull();
+    expect(root().querySelector('img')).toBeNull();
     expect($('.fc-summary')!.textContent).toBe(`Summary ${evil}`);
     expect($('h2')!.textContent).toBe(`Name ${evil}`);
     expect($('.fc-aliases')!.textContent).toBe(`also: ${evil}`);
@@ -120,17 +113,17 @@ describe('FactCard', () => {
   });
 
   it('shows the page count only when given', () => {
-    render(<FactCard card={sampleCard()} />, root);
+    render(<FactCard card={sampleCard()} />, root());
     expect($('.fc-count')).toBeNull();
-    render(<FactCard card={sampleCard()} count={3} />, root);
+    render(<FactCard card={sampleCard()} count={3} />, root());
     expect($('.fc-count')!.textContent).toBe('Mentioned 3 times on this page');
-    render(<FactCard card={sampleCard()} count={1} />, root);
+    render(<FactCard card={sampleCard()} count={1} />, root());
     expect($('.fc-count')!.textContent).toBe('Mentioned 1 time on this page');
   });
 
   it('opens related entities through onOpenRelated', () => {
     const onOpenRelated = vi.fn();
-    render(<FactCard card={sampleCard()} onOpenRelated={onOpenRelated} />, root);
+    render(<FactCard card={sampleCard()} onOpenRelated={onOpenRelated} />, root());
     const buttons = $$<HTMLButtonElement>('button.fc-related-item');
     expect(buttons.map((b) => b.textContent)).toEqual(['Syria', 'Latakia']);
     buttons[1]!.click();
@@ -138,16 +131,16 @@ describe('FactCard', () => {
   });
 
   it('lists related entities as text when nothing can open them', () => {
-    render(<FactCard card={sampleCard()} />, root);
+    render(<FactCard card={sampleCard()} />, root());
     expect($$('button.fc-related-item')).toHaveLength(0);
     expect($$('.fc-related-item').map((s) => s.textContent)).toEqual(['Syria', 'Latakia']);
   });
 
   it('has a Close button when onClose is given', () => {
     const onClose = vi.fn();
-    render(<FactCard card={sampleCard()} />, root);
+    render(<FactCard card={sampleCard()} />, root());
     expect($('button[aria-label="Close"]')).toBeNull();
-    render(<FactCard card={sampleCard()} onClose={onClose} />, root);
+    render(<FactCard card={sampleCard()} onClose={onClose} />, root());
     $<HTMLButtonElement>('button[aria-label="Close"]')!.click();
     expect(onClose).toHaveBeenCalledOnce();
   });
@@ -161,7 +154,7 @@ describe('FactCard', () => {
     };
 
     it('is an image named "Map: name, country" with the country highlighted and a dot', () => {
-      render(<FactCard card={sampleCard({ map: { ...map, country: 'Syria' } })} />, root);
+      render(<FactCard card={sampleCard({ map: { ...map, country: 'Syria' } })} />, root());
       const svg = $('svg[role="img"]')!;
       expect(svg.getAttribute('aria-label')).toBe('Map: Hmeimim Air Base, Syria');
       expect(svg.getAttribute('viewBox')).toBe('0 0 160 100');
@@ -171,13 +164,13 @@ describe('FactCard', () => {
     });
 
     it('falls back to the kind when the place has no country of its own (a country, a sea)', () => {
-      render(<FactCard card={sampleCard({ name: 'Black Sea', kind: 'sea', map: { ...map, focus: '' } })} />, root);
+      render(<FactCard card={sampleCard({ name: 'Black Sea', kind: 'sea', map: { ...map, focus: '' } })} />, root());
       expect($('svg[role="img"]')!.getAttribute('aria-label')).toBe('Map: Black Sea, sea');
       expect($('.fc-map-focus')).toBeNull();
     });
 
     it('is absent without map data', () => {
-      render(<FactCard card={sampleCard()} />, root);
+      render(<FactCard card={sampleCard()} />, root());
       expect($('svg[role="img"]')).toBeNull();
     });
   });
@@ -195,7 +188,7 @@ describe('FactCard', () => {
           ],
         })}
       />,
-      root,
+      root(),
     );
     const facts = $$('.fc-fact').map((f) => [
       f.querySelector('dt')!.textContent,
@@ -214,7 +207,7 @@ describe('FactCard', () => {
     it('copies the citation and says "Copied" in a polite live region', async () => {
       const writeText = vi.fn().mockResolvedValue(undefined);
       vi.spyOn(navigator, 'clipboard', 'get').mockReturnValue({ writeText } as unknown as Clipboard);
-      render(<FactCard card={sampleCard()} />, root);
+      render(<FactCard card={sampleCard()} />, root());
       const live = $('[aria-live="polite"]')!;
       expect(live.textContent).toBe('');
       const button = $$<HTMLButtonElement>('button').find((b) => b.textContent === 'Copy citation')!;
@@ -233,13 +226,13 @@ describe('FactCard', () => {
     const pinButton = () => $<HTMLButtonElement>('button[aria-label="Pin"]');
 
     it('is shown only with onPin', () => {
-      render(<FactCard card={sampleCard()} />, root);
+      render(<FactCard card={sampleCard()} />, root());
       expect(pinButton()).toBeNull();
     });
 
     it('is a toggle reporting the new state through onPin', async () => {
       const onPin = vi.fn();
-      render(<FactCard card={sampleCard()} onPin={onPin} />, root);
+      render(<FactCard card={sampleCard()} onPin={onPin} />, root());
       expect(pinButton()!.getAttribute('aria-pressed')).toBe('false');
       await act(() => pinButton()!.click());
       expect(onPin).toHaveBeenLastCalledWith(true);
@@ -251,7 +244,7 @@ describe('FactCard', () => {
 
     it('follows the pinned prop when given', () => {
       const onPin = vi.fn();
-      render(<FactCard card={sampleCard()} pinned onPin={onPin} />, root);
+      render(<FactCard card={sampleCard()} pinned onPin={onPin} />, root());
       expect(pinButton()!.getAttribute('aria-pressed')).toBe('true');
       pinButton()!.click();
       expect(onPin).toHaveBeenCalledWith(false);

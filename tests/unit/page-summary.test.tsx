@@ -1,18 +1,11 @@
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PageSummary, groupEntities } from '../../components/PageSummary';
 import { SiteSwitch } from '../../components/SiteSwitch';
 import { entity, sampleSummary } from '../support/ui-fixtures';
+import { useRoot } from '../support/mount';
 
-let root: HTMLDivElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const root = useRoot();
 
 describe('groupEntities', () => {
   it('groups in People, Places, Organisations, Events order, skipping empty groups, most mentioned first', () => {
@@ -33,8 +26,8 @@ describe('groupEntities', () => {
 
 describe('PageSummary', () => {
   it('shows each group with its size and each entity with its count', () => {
-    render(<PageSummary entities={sampleSummary().entities} onChoose={() => {}} />, root);
-    const groups = [...root.querySelectorAll('.fc-group')].map((g) => ({
+    render(<PageSummary entities={sampleSummary().entities} onChoose={() => {}} />, root());
+    const groups = [...root().querySelectorAll('.fc-group')].map((g) => ({
       title: g.querySelector('h2')!.textContent,
       entities: [...g.querySelectorAll('button')].map((b) => [
         b.querySelector('.fc-entity-name')!.textContent,
@@ -66,9 +59,9 @@ describe('PageSummary', () => {
         entities={[entity('syria', 'Syria', 'place', 7), entity('x', 'X', 'person', 1)]}
         onChoose={() => {}}
       />,
-      root,
+      root(),
     );
-    expect([...root.querySelectorAll('button')].map((b) => b.textContent)).toEqual([
+    expect([...root().querySelectorAll('button')].map((b) => b.textContent)).toEqual([
       'X1, 1 mention',
       'Syria7, 7 mentions',
     ]);
@@ -76,35 +69,35 @@ describe('PageSummary', () => {
 
   it('calls onChoose with the entity id', () => {
     const onChoose = vi.fn();
-    render(<PageSummary entities={sampleSummary().entities} onChoose={onChoose} />, root);
-    root.querySelector<HTMLButtonElement>('button[data-id="syria"]')!.click();
+    render(<PageSummary entities={sampleSummary().entities} onChoose={onChoose} />, root());
+    root().querySelector<HTMLButtonElement>('button[data-id="syria"]')!.click();
     expect(onChoose).toHaveBeenCalledWith('syria');
   });
 
   it('has an empty state', () => {
-    render(<PageSummary entities={[]} onChoose={() => {}} />, root);
-    expect(root.textContent).toBe('No known names on this page yet.');
+    render(<PageSummary entities={[]} onChoose={() => {}} />, root());
+    expect(root().textContent).toBe('No known names on this page yet.');
   });
 });
 
 describe('SiteSwitch', () => {
   it('is a switch named "Enabled on <host>" reporting its state', () => {
-    render(<SiteSwitch host="example.com" checked={true} onChange={() => {}} />, root);
-    const sw = root.querySelector('button')!;
+    render(<SiteSwitch host="example.com" checked={true} onChange={() => {}} />, root());
+    const sw = root().querySelector('button')!;
     expect(sw.getAttribute('role')).toBe('switch');
     expect(sw.getAttribute('aria-checked')).toBe('true');
     expect(sw.getAttribute('type')).toBe('button');
     // The accessible name comes from the visible text; the track is hidden from assistive tech.
     expect(sw.querySelector('[aria-hidden="true"]')!.textContent).toBe('');
     expect(sw.textContent).toBe('Enabled on example.com');
-    render(<SiteSwitch host="example.com" checked={false} onChange={() => {}} />, root);
+    render(<SiteSwitch host="example.com" checked={false} onChange={() => {}} />, root());
     expect(sw.getAttribute('aria-checked')).toBe('false');
   });
 
   it('asks for the opposite state when clicked', () => {
     const onChange = vi.fn();
-    render(<SiteSwitch host="example.com" checked={true} onChange={onChange} />, root);
-    root.querySelector('button')!.click();
+    render(<SiteSwitch host="example.com" checked={true} onChange={onChange} />, root());
+    root().querySelector('button')!.click();
     expect(onChange).toHaveBeenCalledWith(false);
   });
 });

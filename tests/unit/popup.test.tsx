@@ -6,15 +6,10 @@ import { createPopupDeps, tabIdParam } from '../../entrypoints/popup/deps';
 import { downloadJson } from '../../platform/download';
 import type { PageSummary } from '../../core/messages';
 import { sampleSummary } from '../support/ui-fixtures';
+import { useRoot } from '../support/mount';
 
-let root: HTMLDivElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
+const root = useRoot();
 afterEach(() => {
-  render(null, root);
-  root.remove();
   vi.restoreAllMocks();
 });
 
@@ -35,39 +30,39 @@ function fakeDeps(summaries: (PageSummary | Error)[], extra: Partial<PopupDeps> 
   return deps;
 }
 
-const text = () => root.textContent ?? '';
+const text = () => root().textContent ?? '';
 const button = (label: string) =>
-  [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.includes(label))!;
-const switchEl = () => root.querySelector<HTMLButtonElement>('[role="switch"]')!;
+  [...root().querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.includes(label))!;
+const switchEl = () => root().querySelector<HTMLButtonElement>('[role="switch"]')!;
 
 describe('popup App', () => {
   it('explains when the tab has no content script', async () => {
     const deps = fakeDeps([new Error('Could not establish connection. Receiving end does not exist.')]);
-    render(<App deps={deps} />, root);
+    render(<App deps={deps} />, root());
     await vi.waitFor(() => expect(text()).toContain("Fact Cards can't run on this page."));
-    expect(root.querySelector('.fc-notice-why')!.textContent).toMatch(/web pages/);
+    expect(root().querySelector('.fc-notice-why')!.textContent).toMatch(/web pages/);
     expect(switchEl()).toBeNull();
   });
 
   it('treats a reply that is not a summary as unavailable', async () => {
     const deps = fakeDeps([undefined as unknown as PageSummary]);
-    render(<App deps={deps} />, root);
+    render(<App deps={deps} />, root());
     await vi.waitFor(() => expect(text()).toContain("Fact Cards can't run on this page."));
   });
 
   it('shows the switch off and says so when the site is off', async () => {
     const deps = fakeDeps([sampleSummary({ enabled: false, entities: [] })]);
-    render(<App deps={deps} />, root);
+    render(<App deps={deps} />, root());
     await vi.waitFor(() => expect(text()).toContain('Fact Cards is off for www.example.com'));
     expect(switchEl().getAttribute('aria-checked')).toBe('false');
     expect(switchEl().textContent).toBe('Enabled on www.example.com');
-    expect(root.querySelector('.fc-group')).toBeNull();
+    expect(root().querySelector('.fc-group')).toBeNull();
   });
 
   it('lists the entities and the page title when on', async () => {
     const deps = fakeDeps([sampleSummary()]);
-    render(<App deps={deps} />, root);
-    await vi.waitFor(() => expect(root.querySelectorAll('.fc-entity')).toHaveLength(5));
+    render(<App deps={deps} />, root());
+    await vi.waitFor(() => expect(root().querySelectorAll('.fc-entity')).toHaveLength(5));
     expect(switchEl().getAttribute('aria-checked')).toBe('true');
     expect(text()).toContain('Story about Syria');
     expect(text()).toContain('People (2)');
@@ -75,14 +70,14 @@ describe('popup App', () => {
 
   it('shows the empty state without an export button', async () => {
     const deps = fakeDeps([sampleSummary({ entities: [] })]);
-    render(<App deps={deps} />, root);
+    render(<App deps={deps} />, root());
     await vi.waitFor(() => expect(text()).toContain('No known names on this page yet.'));
     expect(button('Export JSON')).toBeUndefined();
   });
 
   it('switches the site off by its key, then asks the tab again', async () => {
     const deps = fakeDeps([sampleSummary(), sampleSummary({ enabled: false, entities: [] })]);
-    render(<App deps={deps} />, root);
+    render(<App deps={deps} />, root());
     await vi.waitFor(() => expect(switchEl()).not.toBeNull());
     switchEl().click();
     await vi.waitFor(() => expect(switchEl().getAttribute('aria-checked')).toBe('false'));
@@ -94,24 +89,24 @@ describe('popup App', () => {
 
   it('reveals a chosen entity in the tab and closes the popup', async () => {
     const deps = fakeDeps([sampleSummary()]);
-    render(<App deps={deps} />, root);
-    await vi.waitFor(() => expect(root.querySelector('.fc-entity')).not.toBeNull());
-    root.querySelector<HTMLButtonElement>('[data-id="syria"]')!.click();
+    render(<App deps={deps} />, root());
+    await vi.waitFor(() => expect(root().querySelector('.fc-entity')).not.toBeNull());
+    root().querySelector<HTMLButtonElement>('[data-id="syria"]')!.click();
     await vi.waitFor(() => expect(deps.close).toHaveBeenCalledOnce());
     expect(deps.reveal).toHaveBeenCalledWith('syria');
   });
 
   it('does not close when opened as a tab (no close dependency)', async () => {
     const deps = fakeDeps([sampleSummary()], { close: undefined });
-    render(<App deps={deps} />, root);
-    await vi.waitFor(() => expect(root.querySelector('.fc-entity')).not.toBeNull());
-    root.querySelector<HTMLButtonElement>('[data-id="syria"]')!.click();
+    render(<App deps={deps} />, root());
+    await vi.waitFor(() => expect(root().querySelector('.fc-entity')).not.toBeNull());
+    root().querySelector<HTMLButtonElement>('[data-id="syria"]')!.click();
     await vi.waitFor(() => expect(deps.reveal).toHaveBeenCalledWith('syria'));
   });
 
   it('exports the page as facts-<host>.json', async () => {
     const deps = fakeDeps([sampleSummary()]);
-    render(<App deps={deps} />, root);
+    render(<App deps={deps} />, root());
     await vi.waitFor(() => expect(button('Export JSON')).toBeDefined());
     button('Export JSON').click();
     expect(deps.download).toHaveBeenCalledOnce();
@@ -205,10 +200,10 @@ describe('popup pause', () => {
     const deps = fakeDeps([sampleSummary({ enabled: false, reason: 'paused', entities: [] }), sampleSummary()], {
       setPaused,
     });
-    render(<App deps={deps} />, root);
+    render(<App deps={deps} />, root());
     await vi.waitFor(() => expect(text()).toContain('Fact Cards is paused everywhere.'));
     expect(switchEl().getAttribute('aria-checked')).toBe('true');
-    const pause = root.querySelectorAll<HTMLButtonElement>('[role="switch"]')[1]!;
+    const pause = root().querySelectorAll<HTMLButtonElement>('[role="switch"]')[1]!;
     expect(pause.textContent).toBe('Pause everywhere');
     expect(pause.getAttribute('aria-checked')).toBe('true');
     pause.click();
