@@ -10,6 +10,7 @@
 import { FLAG_EXACT } from './types';
 import { foldWord, gapClass, isAllLower, isAllUpper, isWordChar, stripMarks, WORD_TABLE } from './text';
 import type { AliasRule } from './types';
+import { insideToken } from './tokens';
 
 export const RULES: AliasRule[] = ['name', 'surname', 'ambiguous', 'prominent'];
 
@@ -173,26 +174,6 @@ function caseOk(m: Matcher, text: string, from: number, to: number, w: number, e
   if (exact) return false;
   if (a.length > 1 && isAllUpper(a)) return true;
   return (m.keyFlags[m.wordKey[w]!]! & KEY_PARTICLE) !== 0 && (first || m.formLower[form] === 1 || isAllLower(a));
-}
-
-/**
- * True when the span sits inside a URL, an e-mail address or an identifier ("reuters.com", "a@afp.com",
- * "/wiki/Syria", "syria_map"): such text names nothing.
- */
-function insideToken(text: string, start: number, end: number): boolean {
-  const before = text.charAt(start - 1);
-  const after = text.charAt(end);
-  const afterNext = text.charCodeAt(end + 1);
-  if ('/@_\\'.includes(before) && before !== '') return true;
-  if ('@_'.includes(after) && after !== '') return true;
-  if ((after === '.' || after === '/') && !Number.isNaN(afterNext) && isWordChar(afterNext)) return true;
-  if (before === '.' && isWordChar(text.charCodeAt(start - 2))) return true;
-  // A run with a scheme or "www." in front of the name: part of a URL.
-  let a = start;
-  while (a > 0 && start - a < 200 && !/\s/.test(text.charAt(a - 1))) a--;
-  if (a === start) return false;
-  const run = text.slice(a, start);
-  return run.includes('://') || run.toLowerCase().startsWith('www.');
 }
 
 /**
