@@ -146,7 +146,7 @@ export function insideLongerName(
 
 /** Results and the words of a match report: in such text a country or city is often its team ("Serbia won 2-1"). */
 export const SPORT_WORDS =
-  /\b(?:\d+[-–]\d+|coach|qualified|qualifying|tournament|league|championship|cup|matches|match|season|stadium|fans|striker|midfielder|defender|goalkeeper|goals?|scored|hat-trick|penalt(?:y|ies)|half-time|stoppage time|innings|wickets?|batting|bowled|quarterback|touchdown|playoffs?|semi-finals?|quarter-finals?|qualifiers?|kick-off|fixtures?|squad|friendly|derby)\b/gi;
+  /\b(?:\d+[-–]\d+|coach|qualified|qualifying|tournament|league|championship|cup|matches|match|season|stadium|fans|striker|midfielder|defender|goalkeeper|goals?|scored|hat-trick|penalt(?:y|ies)|half-time|stoppage time|innings|wickets?|batting|bowled|quarterback|touchdown|playoffs?|semi-finals?|quarter-finals?|qualifiers?|kick-off|fixtures?|squad|friendly|derby|centur(?:y|ies)|overs|batsman|batter|bowler|stumps|test match|t20|odi|grand prix|podium|pole position)\b/gi;
 
 /** At least two sport signals in the text. */
 export function sportsContext(text: string): boolean {
