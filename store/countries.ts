@@ -6,6 +6,7 @@
  */
 import countries from 'world-countries';
 import { aliasKey, aliasEntries, type SourcedRecord } from './compile';
+import { idOf, wikipediaUrl } from './generated';
 import type { AliasSpec, Fact, FactRecord } from './schema';
 
 /** The package's release these facts hold as of (world-countries 5.1.0, published 2025-06-03). */
@@ -56,15 +57,6 @@ const NOT_ALIASES = new Set([
  * says so.
  */
 const AMBIGUOUS_ALIASES = new Set(['Holland', 'Macedonia']);
-
-const idOf = (title: string): string =>
-  title
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[()]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 
 const LATIN = /\p{Script=Latin}/u;
 
@@ -133,7 +125,7 @@ export function generatedCountries(): FactRecord[] {
       summary: `${c.independent ? 'Sovereign state' : 'Territory'} in ${where}${capital ? `, with its capital at ${capital}` : ''}. Officially: ${c.name.official}.`,
       aliases,
       facts,
-      sources: [`https://en.wikipedia.org/wiki/${encodeURIComponent(title.replace(/ /g, '_'))}`, COUNTRY_DATA_SOURCE],
+      sources: [wikipediaUrl(title), COUNTRY_DATA_SOURCE],
       related: (c.borders ?? [])
         .map((b) => titleOf(b))
         .filter((t): t is string => !!t)
