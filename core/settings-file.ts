@@ -6,6 +6,7 @@
  */
 import { ENTITY_TYPES } from '../engine/types';
 import { HOVER_DELAY_MS, MARK_STYLES, THEMES, isSiteKey, type Preferences, type SiteSettings } from './settings';
+import { isObject } from './guards';
 
 export const SETTINGS_FORMAT = 'fact-cards-settings';
 export const SETTINGS_VERSION = 1;
@@ -42,8 +43,6 @@ export function exportSettings(value: { siteSettings: SiteSettings; preferences:
 }
 
 class ImportError extends Error {}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Checks that `v` is an object with exactly `keys`; names the first missing or unknown key. */
 function exactObject(v: unknown, where: string, keys: readonly string[]): Record<string, unknown> {

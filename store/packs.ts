@@ -15,6 +15,7 @@
 import { aliasEntries, aliasKey, compileCards, compileIndex, RULE_CODE, type CompiledIndex } from './compile';
 import { FactError, validateRecord, type FactRecord } from './schema';
 import type { CardBody } from '../core/messages';
+import { isObject, MARKUP_RE } from '../core/guards';
 
 export const PACK_FORMAT = 'fact-cards-pack';
 export const PACK_VERSION = 1;
@@ -48,7 +49,6 @@ export interface InstalledPack {
 export type PackResult = { ok: true; pack: { name: string; records: FactRecord[] } } | { ok: false; errors: string[] };
 
 const SURNAME_CODE = RULE_CODE.surname;
-const MARKUP_RE = /<[a-z/!]/i;
 
 /** The ids, titles and alias keys of a compiled index (the built-in store's `virtual:fact-index`). */
 export function builtInKeys(index: CompiledIndex): Required<BuiltInKeys> {
@@ -69,8 +69,6 @@ export function builtInKeys(index: CompiledIndex): Required<BuiltInKeys> {
   for (const key of keys.aliasKeys) if (!notSurname.has(key)) keys.surnameKeys.add(key);
   return keys;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The label validateRecord puts before every message: "pack record 3 (khmeimim-air-base)". */
 function recordLabel(raw: unknown, i: number): string {

@@ -11,6 +11,7 @@ import {
   type Fact,
   type FactRecord,
 } from '../engine/types';
+import { isObject, MARKUP_RE } from '../core/guards';
 
 export { ALIAS_RULES, ENTITY_TYPES, type AliasRule, type AliasSpec, type EntityType, type Fact, type FactRecord };
 
@@ -40,12 +41,6 @@ const KNOWN_FIELDS = new Set([
   'coordinates',
   'kind',
 ]);
-/** Strings are shown as text, never as HTML; markup in a record is a mistake worth failing on. */
-const MARKUP_RE = /<[a-z/!]/i;
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function text(file: string, field: string, v: unknown, max: number): string {
   if (typeof v !== 'string' || v.trim() === '') throw new FactError(file, field, 'must be a non-empty string');
