@@ -128,7 +128,10 @@ export function link(text: string, mentions: Mention[], state: LinkState, ctx: L
     }
     return us;
   };
-  for (const m of mentions) {
+  const queue = [...mentions];
+  const fellBack = new Set<Mention>();
+  while (queue.length > 0) {
+    const m = queue.shift()!;
     let entity: number | undefined;
     const before = wordBefore(text, m.start);
     if (m.rule === 'name') {
@@ -183,6 +186,12 @@ export function link(text: string, mentions: Mention[], state: LinkState, ctx: L
         else if (eligible.length === 0 && m.rule === 'prominent') entity = m.entities[0];
         else if (eligible.length === 0 && titled && m.entities.length === 1) entity = m.entities[0];
       }
+    }
+    if (entity === undefined && m.alt && !fellBack.has(m)) {
+      // The surname did not link ("Sheffield" with no Mary Sheffield named): try the other claim of the word.
+      fellBack.add(m.alt);
+      queue.unshift(m.alt);
+      continue;
     }
     if (entity === undefined) continue;
     if (m.rule === 'name' && ctx.isPlace(entity) && insideLongerName(text, m, before)) continue;

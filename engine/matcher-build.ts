@@ -136,7 +136,12 @@ function matcherBuilder(index: CompiledIndex) {
       });
       // Candidates in the order `longest` reads them: each (first, second) run longest first, each one-word run.
       const order: Draft[] = [];
+      // Surname claims first: a word that is a surname and a city ("Sheffield") is the person when the page named
+      // them, and the city otherwise (the linker falls back to the next claim).
+      const surnameFirst = (d: Draft) =>
+        (d.flags & 3) === RULE_CODE.surname || (d.flags & 3) === RULE_CODE.prominent ? 0 : 1;
       for (const [first, list] of one) {
+        list.sort((a, b) => surnameFirst(a) - surnameFirst(b));
         keyFlags[first]! |= KEY_FIRST;
         oneRuns[first * 2] = order.length;
         oneRuns[first * 2 + 1] = list.length;

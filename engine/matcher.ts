@@ -77,6 +77,8 @@ export interface Mention {
   entities: number[];
   rule: AliasRule;
   text: string;
+  /** Another claim of the same word under another rule (a surname that is also a city's name). */
+  alt?: Mention;
 }
 
 /** FNV-1a over the UTF-16 code units of `s[from, to)` with ASCII capitals lowercased, mixed. */
@@ -280,13 +282,25 @@ function longest(m: Matcher, text: string, start: number, end: number, key: numb
         stop = nextEnd[k]!;
       }
       if (!ok || insideToken(text, start, stop)) continue;
-      return {
+      const found: Mention = {
         start,
         end: stop,
         entities: entitiesOf(m, c),
         rule: RULES[m.flags[c]! & 3] ?? 'name',
         text: text.slice(start, stop),
       };
+      // A one-word surname (rule 1, or 3: prominent) may also be another entity's name ("Sheffield", "Valencia"): the other claim rides
+      // along, and the linker falls back to it when the first one does not link.
+      const rule = m.flags[c]! & 3;
+      if (len === 1 && (rule === 1 || rule === 3)) {
+        for (let c2 = c + 1; c2 < last; c2++) {
+          if (m.wordStart[c2 + 1]! - m.wordStart[c2]! !== 1 || (m.flags[c2]! & 3) === (m.flags[c]! & 3)) continue;
+          if (!caseOk(m, text, start, end, m.wordStart[c2]!, (m.flags[c2]! & FLAG_EXACT) !== 0, true)) continue;
+          found.alt = { ...found, entities: entitiesOf(m, c2), rule: RULES[m.flags[c2]! & 3] ?? 'name' };
+          break;
+        }
+      }
+      return found;
     }
   }
   return null;

@@ -83,7 +83,7 @@ export function checkStore(
   }
   // Two entities may share an alias only when both mark it as a surname: the linker then picks the one the
   // page named in full. Any other shared alias would make a link a coin toss, so the build refuses it.
-  const claims = new Map<string, { file: string; rule: AliasRule; text: string }>();
+  const claims = new Map<string, { file: string; rule: AliasRule; text: string; place: boolean }>();
   for (const { record, file } of sourced) {
     record.related?.forEach((rid, i) => {
       if (!ids.has(rid)) report(new FactError(file, `related[${i}]`, `"${rid}" is not the id of any record`));
@@ -98,7 +98,13 @@ export function checkStore(
       // Two places may share an ambiguous name ("Georgia" the country and the US state): the linker picks the one
       // the page's context points to.
       const homonyms = prev?.rule === 'ambiguous' && entry.rule === 'ambiguous';
-      if (prev && prev.file !== file && !surnames && !homonyms) {
+      // A person's surname may also be a place's name ("Mary Sheffield", "Sheffield"): the linker tries the
+      // surname first and falls back to the place.
+      const surnameAndPlace =
+        prev !== undefined &&
+        isSurnameRule(prev.rule) !== isSurnameRule(entry.rule) &&
+        (isSurnameRule(prev.rule) ? record.type === 'place' : prev.place);
+      if (prev && prev.file !== file && !surnames && !homonyms && !surnameAndPlace) {
         report(
           new FactError(
             file,
@@ -117,7 +123,8 @@ export function checkStore(
         );
       }
       if (prev?.rule === 'prominent') continue;
-      claims.set(key, { file, rule: entry.rule, text: entry.text });
+      if (!(prev && isSurnameRule(prev.rule) && !isSurnameRule(entry.rule)))
+        claims.set(key, { file, rule: entry.rule, text: entry.text, place: record.type === 'place' });
     }
   }
 }

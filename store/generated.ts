@@ -31,18 +31,27 @@ export function withGenerated(
   const titles = new Set(store.map((s) => s.record.wikipedia));
   const ids = new Set(store.map((s) => s.record.id));
   const claimed = new Set<string>();
+  // Keys only surnames claim: a generated place may share them ("Phoenix", "Sheffield"), as the build allows.
+  const surnameOnly = new Set<string>();
   const ambiguousHolder = new Map<string, FactRecord>();
-  for (const { record } of store)
+  const claim = (record: FactRecord) => {
     for (const a of aliasEntries(record)) {
-      claimed.add(aliasKey(a.text));
-      if (a.rule === 'ambiguous') ambiguousHolder.set(aliasKey(a.text), record);
+      const key = aliasKey(a.text);
+      const surname = a.rule === 'surname' || a.rule === 'prominent';
+      if (surname && !claimed.has(key)) surnameOnly.add(key);
+      if (!surname) surnameOnly.delete(key);
+      claimed.add(key);
+      if (a.rule === 'ambiguous') ambiguousHolder.set(key, record);
     }
+  };
+  for (const { record } of store) claim(record);
+  const taken = (key: string, r: FactRecord) => claimed.has(key) && !(r.type === 'place' && surnameOnly.has(key));
   const out = [...store];
   const added: SourcedRecord[] = [];
   for (const g of generated) {
     const r = g.record;
-    if (titles.has(r.wikipedia) || ids.has(r.id) || claimed.has(aliasKey(r.name))) continue;
-    const aliases = r.aliases.filter((a) => !claimed.has(aliasKey(typeof a === 'string' ? a : a.text)));
+    if (titles.has(r.wikipedia) || ids.has(r.id) || taken(aliasKey(r.name), r)) continue;
+    const aliases = r.aliases.filter((a) => !taken(aliasKey(typeof a === 'string' ? a : a.text), r));
     // "Georgia (U.S. state)": where the bare name is another place's ambiguous name, both share it and the linker
     // decides by context.
     const bare = r.wikipedia.replace(/ \([^)]*\)$/, '');
@@ -50,10 +59,7 @@ export function withGenerated(
     const holder = ambiguousHolder.get(aliasKey(bare));
     if (bare !== r.wikipedia && holder && !(inUS(holder) && inUS(r))) aliases.push({ text: bare, rule: 'ambiguous' });
     const record: FactRecord = { ...r, aliases };
-    for (const a of aliasEntries(record)) {
-      claimed.add(aliasKey(a.text));
-      if (a.rule === 'ambiguous') ambiguousHolder.set(aliasKey(a.text), record);
-    }
+    claim(record);
     titles.add(r.wikipedia);
     ids.add(r.id);
     added.push({ record, file: g.file });

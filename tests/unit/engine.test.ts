@@ -139,6 +139,23 @@ describe('prominent surnames, coherence and acronyms', () => {
   });
 });
 
+describe('a surname that is also a place', () => {
+  const e = engineFromIndex(
+    compileIndex([
+      rec('mary', 'person', 'Mary Sheffield', [{ text: 'Sheffield', rule: 'surname' }]),
+      rec('sheffield', 'place', 'Sheffield'),
+    ]),
+  );
+  const found = (...texts: string[]) => {
+    const state = newLinkState();
+    return texts.flatMap((t) => e.find(t, state).map((l) => `${l.text}→${e.entities.get(l.entity).id}`));
+  };
+  it('is the person after her full name, and the place otherwise', () => {
+    expect(found('Mary Sheffield spoke. Sheffield agreed.')).toEqual(['Mary Sheffield→mary', 'Sheffield→mary']);
+    expect(found('Rain fell on Sheffield.')).toEqual(['Sheffield→sheffield']);
+  });
+});
+
 describe('American namesakes', () => {
   const us = {
     ...record('houston', 'Houston', [], 'place'),
