@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     SAMPLES,
     profilePages,
   );
-  const markjs = await markjsRun(context, script, markjsScript, bins.url, server.url, markjsPages, MARKJS_CAP_MS);
+  const markjs = await markjsRun(context, script, markjsScript, aliases, server.url, markjsPages, MARKJS_CAP_MS);
   await browser.close();
 
   const withExt = await longTaskRun(pages, server.url, true);

@@ -228,10 +228,12 @@ const api = {
     };
   },
 
-  /** mark.js, every alias of the real store one call each (capped at `capMs`, so the page must be fresh). */
-  markjsEach: (capMs: number): MarkjsRun => markEach(root(), aliases, capMs),
-  /** mark.js `markRegExp` with the baseline's one alias regex (the page must be fresh). */
-  markjsRegExp: (): MarkjsRun => markOnce(root(), aliasRegex(aliases)),
+  /**
+   * mark.js, every alias of the real store (`list`, longest first) one call each (capped at `capMs`), or one
+   * `markRegExp` pass with the baseline's alias regex. The page must be fresh: mark.js changes the DOM.
+   */
+  markjs: (kind: 'each' | 'regexp', list: string[], capMs: number): MarkjsRun =>
+    kind === 'each' ? markEach(root(), list, capMs) : markOnce(root(), aliasRegex(list)),
 
   /** Scans back to back for `ms` with the named store (for the CPU profile); returns the scans done. */
   scanLoop(name: string, ms: number): number {

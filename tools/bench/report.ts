@@ -121,6 +121,8 @@ function blackBoxRows(box: BlackBoxPage[]) {
       scriptOverReference: ours / ref,
       referenceHeapAddedBytes: added(p, 'reference', 'heapBytes'),
       factcardsHeapAddedBytes: added(p, 'factcards', 'heapBytes'),
+      referenceMarks: p.reference?.marks ?? null,
+      factcardsMarks: p.factcards?.marks ?? null,
     };
   });
 }

@@ -124,7 +124,7 @@ export async function markjsRun(
   context: BrowserContext,
   script: string,
   markjsScript: string,
-  binBase: string,
+  aliases: string[],
   origin: string,
   pages: CorpusPage[],
   capMs: number,
@@ -136,13 +136,9 @@ export async function markjsRun(
       const page = await openWithScript(context, origin + p.urlPath, script);
       try {
         await page.evaluate(markjsScript);
-        await page.evaluate(([u]) => (window as unknown as BenchWindow).__fcBench.load(u, []), [binBase] as const);
         r[kind] = await page.evaluate(
-          ([k, cap]) =>
-            k === 'each'
-              ? (window as unknown as BenchWindow).__fcBench.markjsEach(cap)
-              : (window as unknown as BenchWindow).__fcBench.markjsRegExp(),
-          [kind, capMs] as const,
+          ([k, list, cap]) => (window as unknown as BenchWindow).__fcBench.markjs(k, list, cap),
+          [kind, aliases, capMs] as const,
         );
         console.log(`mark.js ${kind} ${p.name}: ${Math.round(r[kind].ms)} ms`);
       } catch (err) {

@@ -117,6 +117,7 @@ function printBlackBox(s: Summary): void {
         mb(b.bare?.heapBytes),
         mb(b.referenceHeapAddedBytes),
         mb(b.factcardsHeapAddedBytes),
+        `${b.referenceMarks ?? '–'} / ${b.factcardsMarks ?? '–'}`,
       ]),
     ),
   );
