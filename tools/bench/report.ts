@@ -118,7 +118,11 @@ function blackBoxRows(box: BlackBoxPage[]) {
       bare: p.bare ?? null,
       referenceScriptAddedMs: ref,
       factcardsScriptAddedMs: ours,
-      scriptOverReference: ours / ref,
+      // A reference that adds nothing measurable (its minimum at or below the bare page's: noise on a busy
+      // machine) has no ratio; the median is taken over the pages that have one.
+      scriptOverReference: ref > 0 ? ours / ref : NaN,
+      reference: p.reference ?? null,
+      factcards: p.factcards ?? null,
       referenceHeapAddedBytes: added(p, 'reference', 'heapBytes'),
       factcardsHeapAddedBytes: added(p, 'factcards', 'heapBytes'),
       referenceMarks: p.reference?.marks ?? null,

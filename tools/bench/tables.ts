@@ -107,6 +107,7 @@ function printBlackBox(s: Summary): void {
         'bare heap',
         'reference +heap',
         'Fact Cards +heap',
+        'marks ref / ours',
       ],
       s.blackBox.map((b) => [
         b.page,
