@@ -1,189 +1,135 @@
 /**
- * `npm run bench`: how fast the scan is on the saved corpus, against a floor (reading the text once), a single
- * alias regex and mark.js; how it scales with the store; how long the content script takes to start; and the
- * longest main-thread task with and without the extension. Prints a table and writes `.output/bench.json`.
+ * `npm run bench`: how fast the shipped scan is on the saved corpus, against a floor (reading the text the scan
+ * reads, once), one alias regex over the same blocks and mark.js (per alias and one `markRegExp` pass); how it
+ * scales with stores of real names; what opening the binary index costs a tab; long tasks over several loads;
+ * hover to open card; and a black-box comparison with a minimal reference extension. Prints tables, writes
+ * `bench.json` (FACTCARDS_OUT_DIR or `.output`) and copies it to `docs/bench/<date>-<commit>.json`.
  *
  * Env: FACTCARDS_CORPUS (corpus path), FACTCARDS_BENCH_PAGES=N (quick run on N pages, always incl. 1 MB+ pages),
- * FACTCARDS_BENCH_PROFILE=page[,page] (CPU profile of the scan on those pages).
+ * FACTCARDS_BENCH_NEWS=N (news pages in the black-box run, default 10), FACTCARDS_BENCH_PROFILE=page[,page]
+ * (CPU profile of the scan on those pages), FACTCARDS_OUT_DIR (the build to measure).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { compileIndex, type CompiledIndex } from '../store/compile';
+import { openIndex, writeIndex } from '../engine/index-format';
+import { buildMatcher } from '../engine/matcher-build';
+import { compileIndex } from '../store/compile';
 import { loadRecords } from '../store/load';
+import { blackBox, PARAGRAPH_HTML } from './bench/blackbox';
 import { bundlePageScript } from './bench/bundle';
-import { CORPUS_DIR, markjsSubset, readManifest, selectPages, type CorpusPage } from './bench/corpus';
-import { disablePageScripts, longTasks, prepareContext, type LongTaskResult } from './bench/longtask';
-import type { BenchApi, PageTimes } from './bench/page';
-import { profileScan, type HotFunction } from './bench/profile';
-import { report, type BuildResult, type MarkjsResult, type PageResult } from './bench/report';
-import { syntheticIndex } from './bench/synthetic';
-import { blockOutside, launchPlain, launchWithExtension, serve } from '../tests/support/chromium';
+import { CORPUS_DIR, markjsSubset, newsPages, readManifest, selectPages } from './bench/corpus';
+import { EXTENSION_BUILD, SHIPPED_INDEX } from './bench/paths';
+import { writeReferenceExtension } from './bench/reference';
+import { report } from './bench/report';
+import { longTaskRun, markjsRun, measuringBrowser, scanRun, startupRun } from './bench/runs';
+import { serveBinaries } from './bench/server';
+import { syntheticIndex, syntheticSources } from './bench/synthetic';
+import { assertBuilt, serve } from '../tests/support/chromium';
 
-/** At least five samples per measurement, as the issue asks; the report uses their median. */
+/** At least five samples per measurement; the report uses their median. */
 const SAMPLES = 5;
-/** A mark.js run stops after this long; the rest is extrapolated from the aliases it got through. */
+/** A per-alias mark.js run stops after this long; the rest is extrapolated from the aliases it got through. */
 const MARKJS_CAP_MS = 20_000;
 const SCALES: Record<string, number> = { '1k': 1_000, '10k': 10_000, '100k': 100_000 };
 
-/** The page side's API, as `page.evaluate` callbacks see it (they are serialised, so no closures). */
-type BenchWindow = { __fcBench: BenchApi };
-
 async function main(): Promise<void> {
+  assertBuilt(EXTENSION_BUILD);
+  const started = Date.now();
+  const all = readManifest();
   const limit = process.env.FACTCARDS_BENCH_PAGES ? Number(process.env.FACTCARDS_BENCH_PAGES) : undefined;
-  const pages = selectPages(readManifest(), limit);
-  const markjsPages = new Set(markjsSubset(pages));
+  const pages = selectPages(all, limit);
+  const news = newsPages(all, Number(process.env.FACTCARDS_BENCH_NEWS ?? 10));
+  const markjsPages = markjsSubset(pages);
   const profilePages = new Set((process.env.FACTCARDS_BENCH_PROFILE ?? '').split(',').filter(Boolean));
-  console.log(
-    `corpus ${CORPUS_DIR}: ${pages.length} pages; mark.js on ${[...markjsPages].map((p) => p.name).join(', ')}`,
-  );
+  console.log(`corpus ${CORPUS_DIR}: ${pages.length} pages; mark.js on ${markjsPages.map((p) => p.name).join(', ')}`);
 
-  const indexes: Record<string, CompiledIndex> = { real: compileIndex(loadRecords().map((r) => r.record)) };
-  const compileMs: Record<string, number> = {};
+  // The shipped store is the build's own fact-index.bin; its aliases (for the baselines) come from the same records.
+  const shipped = new Uint8Array(readFileSync(SHIPPED_INDEX));
+  const realIndex = compileIndex(loadRecords().map((r) => r.record));
+  const aliases = [...new Set(realIndex.aliases.map((a) => a[0]))].sort((a, b) => b.length - a.length);
+  const files: Record<string, Uint8Array> = {
+    '/index-real.bin': shipped,
+    '/aliases-real.json': new TextEncoder().encode(JSON.stringify(aliases)),
+  };
+  const stores: Record<string, { entities: number; aliases: number; bytes: number; compileMs: number | null }> = {
+    real: {
+      entities: openIndex(shipped.slice().buffer).entities.length,
+      aliases: realIndex.aliases.length,
+      bytes: shipped.length,
+      compileMs: null,
+    },
+  };
   for (const [name, n] of Object.entries(SCALES)) {
     const t0 = performance.now();
-    indexes[name] = syntheticIndex(n);
-    compileMs[name] = performance.now() - t0;
+    const index = syntheticIndex(n);
+    const bin = writeIndex(buildMatcher(index), index.entities, index.related);
+    stores[name] = {
+      entities: index.entities.length,
+      aliases: index.aliases.length,
+      bytes: bin.length,
+      compileMs: performance.now() - t0,
+    };
+    files[`/index-${name}.bin`] = bin;
   }
-  const json = Object.fromEntries(Object.entries(indexes).map(([k, v]) => [k, JSON.stringify(v)]));
-  const routes = Object.fromEntries(
-    Object.entries(json).map(([k, body]) => [`/__bench/index-${k}.json`, () => ({ body, type: 'application/json' })]),
-  );
-  routes['/__bench/blank.html'] = () => ({
-    body: '<!doctype html><title>blank</title><body></body>',
-    type: 'text/html',
+  console.log('stores compiled');
+  const bins = await serveBinaries(files);
+  const server = await serve(CORPUS_DIR, {
+    '/__bench/blank.html': () => '<!doctype html><title>blank</title><body></body>',
+    '/__bench/paragraph.html': () => PARAGRAPH_HTML,
   });
-  const server = await serve(CORPUS_DIR, routes);
-  const base = `${server.url}/__bench`;
-  const pageScript = await bundlePageScript();
+  const blank = `${server.url}/__bench/blank.html`;
+  const script = await bundlePageScript();
   const markjsScript = readFileSync(createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js'), 'utf8');
 
-  // Scan measurements: no extension, page scripts off, precise heap numbers. JavaScript itself stays enabled:
-  // with it disabled, DOM callbacks from evaluated code (mark.js's NodeIterator filter) refuse to run.
-  const browser: Browser = await launchPlain({ args: ['--enable-precise-memory-info', '--js-flags=--expose-gc'] });
+  const { browser, context } = await measuringBrowser();
   const chromiumVersion = browser.version();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await blockOutside(context);
-  await disablePageScripts(context);
-  const open = async (url: string) => {
-    const page = await context.newPage();
-    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-    await page.evaluate(pageScript);
-    return page;
-  };
-
-  // Start-up and index build, each in fresh pages so the first (cold) run is what a content script pays.
-  const startup: { cold: number[]; warm: number[] } = { cold: [], warm: [] };
-  for (let i = 0; i < SAMPLES; i++) {
-    const page = await open(`${base}/blank.html`);
-    const r = await page.evaluate(([j, n]) => (window as unknown as BenchWindow).__fcBench.startup(j, n), [
-      json.real!,
-      SAMPLES,
-    ] as const);
-    startup.cold.push(r.cold);
-    startup.warm.push(...r.warm);
-    await page.close();
-  }
-  const builds: Record<string, BuildResult> = {};
-  for (const name of Object.keys(json)) {
-    const page = await open(`${base}/blank.html`);
-    const r = await page.evaluate(([u, n, k]) => (window as unknown as BenchWindow).__fcBench.build(u, n, k), [
-      base,
-      name,
-      SAMPLES,
-    ] as const);
-    builds[name] = { ...r, indexBytes: json[name]!.length, compileMs: compileMs[name] ?? null };
-    await page.close();
-  }
-  console.log('start-up and build done');
-
-  const results: PageResult[] = [];
-  const markjs: MarkjsResult[] = [];
-  const profiles: Record<string, HotFunction[]> = {};
-  const harness = await open(`${base}/blank.html`);
-  await harness.evaluate(([u, ns]) => (window as unknown as BenchWindow).__fcBench.load(u, ns), [
-    base,
-    Object.keys(json),
-  ] as const);
-  for (const [i, p] of pages.entries()) {
-    try {
-      await harness.evaluate((url) => (window as unknown as BenchWindow).__fcBench.open(url), server.url + p.urlPath);
-      const times: PageTimes = await harness.evaluate(
-        ([ns, k]) => (window as unknown as BenchWindow).__fcBench.measurePage('real', ns, k),
-        [Object.keys(SCALES), SAMPLES] as const,
-      );
-      results.push({ page: p, times });
-      if (profilePages.has(p.name)) profiles[p.name] = await profileScan(context, harness);
-      console.log(`[${i + 1}/${pages.length}] ${p.name}`);
-    } catch (err) {
-      results.push({ page: p, error: String(err).split('\n')[0] });
-      console.log(`[${i + 1}/${pages.length}] ${p.name}: ${String(err).split('\n')[0]}`);
-    }
-  }
-  await harness.close();
-  // mark.js changes the DOM it marks, so each run gets the page freshly loaded in its own tab.
-  const aliases = [...new Set(indexes.real!.aliases.map((a) => a[0]))].sort((a, b) => b.length - a.length);
-  for (const p of markjsPages) {
-    const page = await open(server.url + p.urlPath);
-    try {
-      await page.evaluate(markjsScript);
-      const r = await page.evaluate(([as, cap]) => (window as unknown as BenchWindow).__fcBench.markjs(as, cap), [
-        aliases,
-        MARKJS_CAP_MS,
-      ] as const);
-      markjs.push({ page: p.name, ...r });
-      console.log(`mark.js ${p.name}: ${r.done}/${r.total} aliases in ${Math.round(r.ms)} ms`);
-    } catch (err) {
-      console.log(`mark.js ${p.name}: ${String(err).split('\n')[0]}`);
-    } finally {
-      await page.close();
-    }
-  }
+  const names = Object.keys(stores);
+  const startup = await startupRun(context, blank, script, bins.url, names, SAMPLES);
+  console.log('start-up done');
+  const scan = await scanRun(
+    context,
+    blank,
+    script,
+    bins.url,
+    server.url,
+    pages,
+    Object.keys(SCALES),
+    SAMPLES,
+    profilePages,
+  );
+  const markjs = await markjsRun(context, script, markjsScript, aliases, server.url, markjsPages, MARKJS_CAP_MS);
   await browser.close();
 
-  const longWith = await longTaskRun(pages, server.url, true);
-  const longWithout = await longTaskRun(pages, server.url, false);
+  const withExt = await longTaskRun(pages, server.url, true);
+  const withoutExt = await longTaskRun(pages, server.url, false);
+
+  const reference = writeReferenceExtension();
+  const box = await blackBox(
+    [
+      { name: 'one paragraph', url: `${server.url}/__bench/paragraph.html`, kind: 'paragraph' },
+      ...news.map((p) => ({ name: p.name, url: server.url + p.urlPath, kind: 'news' as const })),
+    ],
+    { reference, factcards: EXTENSION_BUILD },
+  );
   await server.close();
+  await bins.close();
 
   report({
-    pages: results,
+    pages: scan.results,
+    profiles: scan.profiles,
     markjs,
     startup,
-    builds,
-    profiles,
-    longWith,
-    longWithout,
+    stores,
+    syntheticSources: syntheticSources(),
+    longWith: withExt.long,
+    longWithout: withoutExt.long,
+    hover: withExt.hover,
+    blackBox: box,
     chromiumVersion,
     samples: SAMPLES,
     markjsCapMs: MARKJS_CAP_MS,
-    realIndexJson: json.real,
+    runMinutes: (Date.now() - started) / 60_000,
   });
-}
-
-/** Long tasks on every page, one tab at a time, in a browser with or without the built extension. */
-async function longTaskRun(
-  pages: CorpusPage[],
-  origin: string,
-  withExtension: boolean,
-): Promise<Map<string, LongTaskResult>> {
-  const out = new Map<string, LongTaskResult>();
-  let context: BrowserContext;
-  let close: () => Promise<void>;
-  if (withExtension) {
-    const launched = await launchWithExtension();
-    context = launched.context;
-    close = launched.close;
-  } else {
-    const browser = await launchPlain();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await blockOutside(context);
-    close = () => browser.close();
-  }
-  await prepareContext(context);
-  for (const p of pages) out.set(p.name, await longTasks(context, origin, p, withExtension));
-  await close();
-  console.log(`long tasks ${withExtension ? 'with' : 'without'} the extension done`);
-  return out;
 }
 
 main().catch((err) => {

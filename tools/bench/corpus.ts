@@ -20,6 +20,8 @@ export interface CorpusPage {
   urlPath: string;
   bytes: number;
   textChars: number;
+  /** MANIFEST.tsv's topic column: politics, world, tech, other. */
+  topic: string;
 }
 
 /** Every page in MANIFEST.tsv, in manifest order. */
@@ -37,6 +39,7 @@ export function readManifest(dir: string = CORPUS_DIR): CorpusPage[] {
       urlPath: '/' + rel,
       bytes: Number(f[col('bytes')]),
       textChars: Number(f[col('text_chars')]),
+      topic: f[col('topic')] ?? '',
     };
   });
 }
@@ -61,4 +64,14 @@ export function markjsSubset(pages: CorpusPage[]): CorpusPage[] {
   const bySize = [...pages].sort((a, b) => b.bytes - a.bytes);
   const at = (q: number) => bySize[Math.min(bySize.length - 1, Math.floor(q * bySize.length))]!;
   return [...new Set([bySize[0]!, bySize[1] ?? bySize[0]!, at(0.25), at(0.5), at(0.75)])];
+}
+
+/** News topics in MANIFEST.tsv. */
+const NEWS_TOPICS = new Set(['politics', 'world']);
+
+/** `count` news pages (topic politics or world), evenly spaced over the manifest. */
+export function newsPages(all: CorpusPage[], count: number): CorpusPage[] {
+  const news = all.filter((p) => NEWS_TOPICS.has(p.topic));
+  if (count >= news.length) return news;
+  return Array.from({ length: count }, (_, i) => news[Math.floor((i * news.length) / count)]!);
 }

@@ -1,7 +1,7 @@
 /**
- * Longest main-thread task per page, with the built extension loaded and without it. Page scripts are switched
- * off in both runs by a `script-src 'none'` CSP header (extension content scripts are exempt from page CSP), so
- * what remains is the browser's own parse/style/layout work plus ours.
+ * Longest main-thread task per page, with the built extension loaded and without it, over several loads, with
+ * page scripts off (a `script-src 'none'` CSP header; extension content scripts are exempt from page CSP, so
+ * what remains is the browser's own parse/style/layout work plus ours) and on (`?scripts=on` in the URL).
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import type { CorpusPage } from './corpus';
@@ -40,13 +40,17 @@ export async function prepareContext(context: BrowserContext): Promise<void> {
   await disablePageScripts(context);
 }
 
+/** The query that leaves a corpus page's own scripts on. */
+export const SCRIPTS_ON = 'scripts=on';
+
 /**
- * Serves corpus pages with a `script-src 'none'` CSP header: their scripts (which throw or reload here) stay off,
- * while `page.evaluate`, init scripts and extension content scripts, which page CSP does not govern, still run.
+ * Serves corpus pages with a `script-src 'none'` CSP header unless their URL asks for `SCRIPTS_ON`: their
+ * scripts (which throw or reload here) stay off, while `page.evaluate`, init scripts and extension content
+ * scripts, which page CSP does not govern, still run.
  */
 export async function disablePageScripts(context: BrowserContext): Promise<void> {
   await context.route(
-    (url) => url.pathname.startsWith('/pages/'),
+    (url) => url.pathname.startsWith('/pages/') && !url.search.includes(SCRIPTS_ON),
     async (route) => {
       const response = await route.fetch();
       await route.fulfill({
@@ -64,33 +68,36 @@ const highlightCount = (page: Page) =>
     return n;
   });
 
+/** Waits until the extension's scan is over (the highlight count stable), or a fixed time without it. */
+export async function settle(page: Page, withExtension: boolean): Promise<void> {
+  if (!withExtension) return new Promise((r) => setTimeout(r, PLAIN_SETTLE_MS));
+  let last = -1;
+  let stableSince = Date.now();
+  const deadline = Date.now() + MAX_SETTLE_MS;
+  while (Date.now() < deadline) {
+    const n = await highlightCount(page);
+    if (n !== last) {
+      last = n;
+      stableSince = Date.now();
+    } else if (Date.now() - stableSince >= STABLE_MS) break;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
 /** Loads one page in a new tab, waits for the scan (if any) to settle, and reads the long tasks. */
 export async function longTasks(
   context: BrowserContext,
   origin: string,
   p: CorpusPage,
   withExtension: boolean,
+  scriptsOn = false,
 ): Promise<LongTaskResult> {
   const page = await context.newPage();
   try {
     const t0 = Date.now();
-    await page.goto(origin + p.urlPath, { waitUntil: 'load', timeout: 60_000 });
+    await page.goto(origin + p.urlPath + (scriptsOn ? `?${SCRIPTS_ON}` : ''), { waitUntil: 'load', timeout: 60_000 });
     const loadMs = Date.now() - t0;
-    if (withExtension) {
-      let last = -1;
-      let stableSince = Date.now();
-      const deadline = Date.now() + MAX_SETTLE_MS;
-      while (Date.now() < deadline) {
-        const n = await highlightCount(page);
-        if (n !== last) {
-          last = n;
-          stableSince = Date.now();
-        } else if (Date.now() - stableSince >= STABLE_MS) break;
-        await new Promise((r) => setTimeout(r, 150));
-      }
-    } else {
-      await new Promise((r) => setTimeout(r, PLAIN_SETTLE_MS));
-    }
+    await settle(page, withExtension);
     const { tasks, dcl } = await page.evaluate(() => ({
       tasks: (window as unknown as { __fcLongTasks?: [number, number][] }).__fcLongTasks ?? [],
       dcl:
@@ -109,4 +116,18 @@ export async function longTasks(
   } finally {
     await page.close().catch(() => {});
   }
+}
+
+/** The worst of several loads: the maximum of each measure (errors kept only when every load failed). */
+export function worstOf(runs: LongTaskResult[]): LongTaskResult {
+  const ok = runs.filter((r) => !r.error);
+  if (ok.length === 0) return runs[0]!;
+  const max = (f: (r: LongTaskResult) => number) => Math.max(...ok.map(f));
+  return {
+    longestMs: max((r) => r.longestMs),
+    longestLateMs: max((r) => r.longestLateMs),
+    count: max((r) => r.count),
+    marks: max((r) => r.marks),
+    loadMs: max((r) => r.loadMs),
+  };
 }

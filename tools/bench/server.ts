@@ -1,0 +1,37 @@
+/**
+ * Serves the bench's binary indexes on 127.0.0.1 (the corpus server's generated routes carry text only), with
+ * CORS so the harness page on the corpus server's origin can fetch them. Nothing is cached.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface BinaryServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Serves each `files[path]` as `application/octet-stream`; anything else is a 404. */
+export async function serveBinaries(files: Record<string, Uint8Array>): Promise<BinaryServer> {
+  const server = createServer((req, res) => {
+    const body = files[new URL(req.url ?? '/', 'http://127.0.0.1').pathname];
+    res.writeHead(body ? 200 : 404, {
+      'content-type': body ? 'application/octet-stream' : 'text/plain',
+      'cache-control': 'no-store',
+      'access-control-allow-origin': '*',
+    });
+    res.end(body ?? 'not found');
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
