@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 // See https://wxt.dev/api/config.html
@@ -8,7 +9,7 @@ export default defineConfig({
   outDir: process.env.FACTCARDS_OUT_DIR ?? '.output',
   // MV3 everywhere, Firefox included (docs/firefox.md says why); Chrome's default was MV3 already.
   manifestVersion: 3,
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: process.env.FC_NOPOLY ? [] : ['@wxt-dev/webextension-polyfill'],
   manifest: {
     // Words come from public/_locales/<locale>/messages.json (English in en/); lib/i18n.ts reads them in the UI.
     default_locale: 'en',
@@ -30,6 +31,11 @@ export default defineConfig({
     },
     // The ::highlight() rules must live in the page's document; a manifest stylesheet is immune to page CSP.
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], css: ['highlight.css'] }],
+    // The card UI, imported by the content script on first hover (entrypoints/content/ui-loader.ts). Dynamic
+    // URLs (per browser session) keep pages from probing for the extension by a fixed address.
+    web_accessible_resources: [
+      { resources: ['card-ui.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true },
+    ],
     // Firefox only (removed from other builds below). Firefox 140 has the CSS Custom Highlight API but paints no
     // text-decoration in ::highlight() (marks would be invisible); 146 does. The extension collects nothing,
     // which Firefox requires new add-ons to declare. See docs/firefox.md.
@@ -42,6 +48,17 @@ export default defineConfig({
     },
   },
   hooks: {
+    // The content script runs on every page: it is built against the browser's own API object instead of
+    // webextension-polyfill (platform/native-browser.ts says why); every other entrypoint keeps the polyfill.
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.some((e) => e.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      const list = Array.isArray(alias)
+        ? [...alias]
+        : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      list.unshift({ find: /^wxt\/browser$/, replacement: resolve(import.meta.dirname, 'platform/native-browser.ts') });
+      config.resolve = { ...config.resolve, alias: list };
+    },
     'build:manifestGenerated'(wxt, manifest) {
       if (wxt.config.browser !== 'firefox') {
         delete manifest.browser_specific_settings;
@@ -57,6 +74,6 @@ export default defineConfig({
   vite: () => ({
     // The fact store's plugin comes from modules/fact-store.ts.
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
-    build: { sourcemap: false },
+    build: { sourcemap: process.env.FC_SOURCEMAP ? true : false, minify: !process.env.FC_NOMINIFY },
   }),
 });

@@ -13,6 +13,10 @@ export interface BackgroundDeps {
   setBadge(tabId: number, text: string): void | Promise<void>;
   /** The fact packs' binary index, base64, or null without packs. */
   packIndex?(): Promise<string | null>;
+  /** Switches a site on or off in the stored settings. */
+  setSite?(host: string, enabled: boolean): Promise<void>;
+  /** The stored settings, migrated to their current versions. */
+  settings?(): Promise<unknown>;
 }
 
 /** Badge text for a number of entities: empty for none, capped because the badge shows about four characters. */
@@ -23,12 +27,18 @@ export function badgeText(entities: number): string {
 
 /**
  * Returns a `runtime.onMessage` listener: `card` resolves to the card body or null; `pack-index` to the fact
- * packs' binary index (base64) or null; `found` sets the sender tab's badge. Anything else returns undefined so other listeners may answer.
+ * packs' binary index (base64) or null; `settings` to the migrated settings; `set-site` stores a site switch and
+ * resolves to true; `found` sets the sender tab's badge. Anything else returns undefined so other listeners may answer.
  */
 export function createBackgroundHandler(deps: BackgroundDeps) {
-  return (msg: unknown, sender: { tab?: { id?: number } }): Promise<CardBody | string | null> | undefined => {
+  return (msg: unknown, sender: { tab?: { id?: number } }): Promise<unknown> | undefined => {
     if (!isBackgroundRequest(msg)) return undefined;
     if (msg.type === 'pack-index') return deps.packIndex?.() ?? Promise.resolve(null);
+    if (msg.type === 'settings') return deps.settings?.() ?? Promise.resolve(null);
+    if (msg.type === 'set-site') {
+      if (typeof msg.host !== 'string' || msg.host === '' || typeof msg.enabled !== 'boolean') return undefined;
+      return (deps.setSite?.(msg.host, msg.enabled) ?? Promise.resolve()).then(() => true);
+    }
     if (msg.type === 'card') {
       return deps.card(msg.id);
     }

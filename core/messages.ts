@@ -66,9 +66,15 @@ export type ContentRequest =
 export const COMMANDS = ['next-mention', 'toggle-site'] as const;
 
 /** Content script / popup → background (runtime.sendMessage). */
-/** `pack-index`: the user's fact packs as one small binary index, base64 (null when there are none). */
+/** `pack-index`: the user's fact packs as one small binary index, base64 (null when there are none).
+ * `set-site`: the content script's site switch (keyboard command), stored by the background's versioned item.
+ * `settings`: the migrated settings, for a content script that found values of an older version. */
 export type BackgroundRequest =
-  { type: 'card'; id: string } | { type: 'found'; entities: number } | { type: 'pack-index' };
+  | { type: 'card'; id: string }
+  | { type: 'found'; entities: number }
+  | { type: 'pack-index' }
+  | { type: 'set-site'; host: string; enabled: boolean }
+  | { type: 'settings' };
 
 export const isContentRequest = (m: unknown): m is ContentRequest =>
   typeof m === 'object' &&
@@ -76,4 +82,6 @@ export const isContentRequest = (m: unknown): m is ContentRequest =>
   ['summary', 'reveal', 'next-mention', 'toggle-site'].includes((m as { type?: string }).type ?? '');
 
 export const isBackgroundRequest = (m: unknown): m is BackgroundRequest =>
-  typeof m === 'object' && m !== null && ['card', 'found', 'pack-index'].includes((m as { type?: string }).type ?? '');
+  typeof m === 'object' &&
+  m !== null &&
+  ['card', 'found', 'pack-index', 'set-site', 'settings'].includes((m as { type?: string }).type ?? '');

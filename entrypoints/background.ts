@@ -6,7 +6,7 @@ import { COMMANDS, type CardBody } from '../core/messages';
 import { type FactPacks } from '../core/settings';
 import { writeIndex } from '../engine/index-format';
 import { buildMatcher } from '../engine/matcher-build';
-import { factPacks } from '../platform/storage';
+import { factPacks, preferences, setSiteEnabled, siteSettings } from '../platform/storage';
 import { compilePack, mergeIndexes } from '../store/packs';
 
 /** Card shards kept parsed: a page's cards come from a few, and an idle worker is dropped anyway. */
@@ -66,6 +66,12 @@ export default defineBackground(() => {
   const handle = createBackgroundHandler({
     card,
     packIndex,
+    setSite: setSiteEnabled,
+    settings: async () => ({
+      siteSettings: await siteSettings.getValue(),
+      preferences: await preferences.getValue(),
+      factPacks: await factPacks.getValue(),
+    }),
     async setBadge(tabId, text) {
       try {
         await action.setBadgeText({ tabId, text });

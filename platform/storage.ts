@@ -13,28 +13,29 @@ import {
   type Preferences,
   type SiteSettings,
 } from '../core/settings';
+import { STORED } from './storage-keys';
 
 /**
  * v1: `{ disabled: string[] }`. No migration yet; the empty `migrations` still makes the item record its
  * version (`siteSettings$: { v: 1 }`) on first write, so a later v2 knows what it is upgrading.
  */
-export const siteSettings = storage.defineItem<SiteSettings>('local:siteSettings', {
+export const siteSettings = storage.defineItem<SiteSettings>(`local:${STORED.siteSettings.key}`, {
   fallback: DEFAULT_SITE_SETTINGS,
-  version: 1,
+  version: STORED.siteSettings.version,
   migrations: {},
 });
 
 /** v1: the shape of `Preferences`. */
-export const preferences = storage.defineItem<Preferences>('local:preferences', {
+export const preferences = storage.defineItem<Preferences>(`local:${STORED.preferences.key}`, {
   fallback: DEFAULT_PREFERENCES,
-  version: 1,
+  version: STORED.preferences.version,
   migrations: {},
 });
 
 /** v1: `{ packs: StoredPack[] }`. In `local`: a pack may be up to 1 MB, far over sync's 8 KB per item. */
-export const factPacks = storage.defineItem<FactPacks>('local:factPacks', {
+export const factPacks = storage.defineItem<FactPacks>(`local:${STORED.factPacks.key}`, {
   fallback: DEFAULT_FACT_PACKS,
-  version: 1,
+  version: STORED.factPacks.version,
   migrations: {},
 });
 

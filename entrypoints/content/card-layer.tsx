@@ -14,30 +14,10 @@ import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { FactCard } from '../../components/FactCard';
 import type { CardBody } from '../../core/messages';
 import type { Theme } from '../../core/settings';
+import type { CardLayer, CardLayerHandlers } from './card-layer-contract';
 import { liveRange } from './geometry';
-import type { PageMention } from './marks';
-import '../../components/fact-card.css';
-import './layer.css';
-
-export interface CardLayerHandlers {
-  onPointerOnCard(on: boolean): void;
-  onClose(): void;
-  onOpenRelated(id: string): void;
-  /** The user pinned or unpinned the card: a pinned card stays until Esc or Close. */
-  onPin(on: boolean): void;
-}
-
-export interface CardLayer {
-  show(anchor: PageMention, card: CardBody, count: number, focus: boolean): void;
-  /** Replaces the card in place (related entity chips), keeping the position. */
-  replace(card: CardBody, count: number): void;
-  hide(): void;
-  /** "auto" follows the page's own background; "light"/"dark" force one. */
-  setTheme(theme: Theme): void;
-  /** True when the event came from inside our UI. */
-  owns(target: EventTarget | null): boolean;
-  remove(): void;
-}
+import cardCss from '../../components/fact-card.css?inline';
+import layerCss from './layer.css?inline';
 
 /** Dark when the page's own background is dark, so the card never glares on a dark site. */
 function pageTheme(): 'light' | 'dark' {
@@ -51,11 +31,15 @@ function pageTheme(): 'light' | 'dark' {
   return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
+export type { CardLayer, CardLayerHandlers };
+
 export async function createCardLayer(ctx: ContentScriptContext, handlers: CardLayerHandlers): Promise<CardLayer> {
   let popover!: HTMLDivElement;
   let body!: HTMLDivElement;
   const ui = await createShadowRootUi(ctx, {
     name: 'fact-cards',
+    // The stylesheet travels in this lazily loaded chunk (the content script injects no CSS of its own).
+    css: `${layerCss}\n${cardCss}`,
     position: 'inline',
     anchor: 'body',
     append: 'last',
@@ -71,8 +55,7 @@ export async function createCardLayer(ctx: ContentScriptContext, handlers: CardL
       inner.className = 'fc-layer-body';
       const closed = inner.attachShadow({ mode: 'closed' });
       const style = document.createElement('style');
-      // The entry's stylesheet (layer, palette and card), which WXT fetched once into the open root, serves the
-      // closed root too: no CSS text in the script, and one file the browser already holds.
+      // The layer's stylesheet (layer, palette and card) in the open root serves the closed root too.
       style.textContent = [...shadow.querySelectorAll('style')].map((s) => s.textContent).join('\n');
       body = document.createElement('div');
       closed.append(style, body);

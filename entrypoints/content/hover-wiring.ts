@@ -1,14 +1,18 @@
 /**
  * The pointer path: hit-tests pointer moves against the marks, feeds the hover machine and lets it show and
- * hide cards in the card layer. Aborting the signal removes the listener, closes the card and the layer.
+ * hide cards in the card layer. The layer (and the UI code behind it) is created on first need: its code
+ * starts loading when the pointer first rests on a mark, so it is there when the dwell ends. Aborting the
+ * signal removes the listener, closes the card and the layer.
  */
 import type { ContentScriptContext } from '#imports';
 import type { EntityTable } from '../../engine/index-format';
 import { createHoverMachine, type HoverMachine, type HoverTarget } from '../../core/hover';
 import type { CardBody } from '../../core/messages';
-import { createCardLayer, type CardLayer } from './card-layer';
+import type { Theme } from '../../core/settings';
+import type { CardLayer } from './card-layer-contract';
 import { mentionAt } from './geometry';
 import type { MarkStore, PageMention } from './marks';
+import type { LayerLoader } from './ui-loader';
 
 export interface HoverDeps {
   marks: MarkStore;
@@ -16,16 +20,18 @@ export interface HoverDeps {
   body(id: string): Promise<CardBody | null>;
   /** Read at each hover, so a changed preference applies at once. */
   dwellMs(): number;
+  loadLayer: LayerLoader;
 }
 
 export interface HoverWiring {
   readonly hover: HoverMachine;
-  readonly layer: CardLayer;
+  /** Applies to the open layer, or to the layer when it is created. */
+  setTheme(theme: Theme): void;
   /** Scrolls a mention into view and opens its card with focus inside (keyboard and popup paths). */
   openWithFocus(m: PageMention): void;
 }
 
-export async function wireHover(ctx: ContentScriptContext, deps: HoverDeps, signal: AbortSignal): Promise<HoverWiring> {
+export function wireHover(ctx: ContentScriptContext, deps: HoverDeps, signal: AbortSignal): HoverWiring {
   const { marks, entities, body } = deps;
   const countOf = (entity: string) => {
     let n = 0;
@@ -39,16 +45,46 @@ export async function wireHover(ctx: ContentScriptContext, deps: HoverDeps, sign
     return { key: m.key, entity: entities.get(m.entity).id };
   };
 
+  let theme: Theme = 'auto';
   let layer: CardLayer | null = null;
+  let creating: Promise<CardLayer | null> | null = null;
+  /** The layer, created once; null when the session stopped meanwhile or the UI could not load. */
+  const ensureLayer = (): Promise<CardLayer | null> =>
+    (creating ??= deps
+      .loadLayer()
+      .then((create) =>
+        create(ctx, {
+          onPointerOnCard: (on) => hover.pointerOnCard(on),
+          onClose: () => hover.close(),
+          onPin: (on) => hover.pin(on),
+          onOpenRelated: (id) =>
+            void body(id).then((card) => {
+              if (card && hover.open) layer?.replace(card, countOf(id));
+            }),
+        }),
+      )
+      .then((created) => {
+        if (signal.aborted) {
+          created.remove();
+          return null;
+        }
+        created.setTheme(theme);
+        return (layer = created);
+      })
+      .catch(() => {
+        creating = null;
+        return null;
+      }));
+
   const hover = createHoverMachine(
     {
       show(target, token, via) {
         const anchor = byKey.get(target.key);
         if (!anchor) return;
-        void body(target.entity).then((card) => {
+        void Promise.all([body(target.entity), ensureLayer()]).then(([card, shown]) => {
           // A newer hover (or a close) happened while the body loaded: drop this one.
-          if (!card || token !== hover.token || !layer || !anchor.range.startContainer.isConnected) return;
-          layer.show(anchor, card, countOf(card.id), via === 'keyboard');
+          if (!card || !shown || token !== hover.token || !anchor.range.startContainer.isConnected) return;
+          shown.show(anchor, card, countOf(card.id), via === 'keyboard');
         });
       },
       hide: () => layer?.hide(),
@@ -56,16 +92,6 @@ export async function wireHover(ctx: ContentScriptContext, deps: HoverDeps, sign
     undefined,
     deps.dwellMs,
   );
-  const created = await createCardLayer(ctx, {
-    onPointerOnCard: (on) => hover.pointerOnCard(on),
-    onClose: () => hover.close(),
-    onPin: (on) => hover.pin(on),
-    onOpenRelated: (id) =>
-      void body(id).then((card) => {
-        if (card && hover.open) layer?.replace(card, countOf(id));
-      }),
-  });
-  layer = created;
 
   // Pointer moves are hit-tested at most once per frame.
   let frame = 0;
@@ -80,6 +106,8 @@ export async function wireHover(ctx: ContentScriptContext, deps: HoverDeps, sign
       frame = 0;
       if (!last || layer?.owns(last.target)) return;
       const m = mentionAt(last.clientX, last.clientY, marks);
+      // The first rest on a mark starts loading the card UI, while the dwell runs.
+      if (m && !creating) void ensureLayer();
       hover.pointerAt(m ? targetOf(m) : null);
     });
   };
@@ -96,7 +124,10 @@ export async function wireHover(ctx: ContentScriptContext, deps: HoverDeps, sign
 
   return {
     hover,
-    layer: created,
+    setTheme(next) {
+      theme = next;
+      layer?.setTheme(next);
+    },
     openWithFocus(m) {
       m.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
       // Let the scroll settle before measuring where the card goes.

@@ -5,10 +5,10 @@
 import { browser, defineContentScript } from '#imports';
 import { createEngine, type Engine } from '../../engine/engine';
 import { INDEX_FILE, openIndex } from '../../engine/index-format';
-import { isContentRequest, type PageSummary } from '../../core/messages';
+import { isContentRequest, type BackgroundRequest, type ContentRequest, type PageSummary } from '../../core/messages';
 import { fromBase64 } from '../../core/base64';
-import { siteKey, whyDisabled, type FactPacks, type Preferences, type SiteSettings } from '../../core/settings';
-import { factPacks, preferences, setSiteEnabled, siteSettings } from '../../platform/storage';
+import { siteKey, whyDisabled, type FactPacks } from '../../core/settings';
+import { readSettings, watchSettings } from '../../platform/settings-reader';
 import { yieldToPage } from './scanner';
 import { startSession, type Session } from './session';
 
@@ -31,15 +31,12 @@ const buildEngine = async (packs: FactPacks): Promise<Engine> => {
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  // No stylesheet is injected: the card UI, loaded on first need, carries its own (see ui-loader.ts).
+  cssInjectionMode: 'manual',
   // WXT would otherwise window.postMessage a "script started" note carrying our extension id to every page.
   noScriptStartedPostMessage: true,
   async main(ctx) {
-    let [sites, prefs, packs] = await Promise.all([
-      siteSettings.getValue(),
-      preferences.getValue(),
-      factPacks.getValue(),
-    ]);
+    let { siteSettings: sites, preferences: prefs, factPacks: packs } = await readSettings();
     let engine: Promise<Engine> | null = null;
     let session: Session | null = null;
     // Every change goes through one queue, so a quick off-on-off never leaves two sessions.
@@ -63,30 +60,25 @@ export default defineContentScript({
       }));
     await apply();
 
-    const unwatch = [
-      siteSettings.watch((v: SiteSettings) => {
-        sites = v;
-        void apply();
-      }),
-      preferences.watch((v: Preferences) => {
-        prefs = v;
-        session?.setPreferences(v);
-        void apply();
-      }),
-      factPacks.watch((v: FactPacks) => {
-        packs = v;
-        engine = null;
-        void apply(true);
-      }),
-    ];
+    const packsKey = (p: FactPacks) => p.packs.map((x) => `${x.id}:${x.records.length}`).join('|');
+    const unwatch = watchSettings((next) => {
+      const packsChanged = packsKey(next.factPacks) !== packsKey(packs);
+      const prefsChanged = JSON.stringify(next.preferences) !== JSON.stringify(prefs);
+      sites = next.siteSettings;
+      prefs = next.preferences;
+      packs = next.factPacks;
+      if (prefsChanged) session?.setPreferences(prefs);
+      if (packsChanged) engine = null;
+      void apply(packsChanged);
+    });
 
-    const onMessage = (msg: unknown): Promise<PageSummary | boolean> | undefined => {
-      if (!isContentRequest(msg)) return undefined;
-      if (msg.type === 'reveal') return Promise.resolve(session?.reveal(msg.id) ?? false);
-      if (msg.type === 'next-mention') return Promise.resolve(session?.next() ?? false);
+    const answer = (msg: ContentRequest): PageSummary | boolean | Promise<PageSummary | boolean> => {
+      if (msg.type === 'reveal') return session?.reveal(msg.id) ?? false;
+      if (msg.type === 'next-mention') return session?.next() ?? false;
       if (msg.type === 'toggle-site') {
         const host = siteKey(location.href);
-        return host ? setSiteEnabled(host, reason() === 'site').then(() => true) : Promise.resolve(false);
+        const request: BackgroundRequest = { type: 'set-site', host: host ?? '', enabled: reason() === 'site' };
+        return host ? (browser.runtime.sendMessage(request) as Promise<boolean>) : false;
       }
       return (async () => {
         await queue;
@@ -103,6 +95,12 @@ export default defineContentScript({
         };
       })();
     };
+    // Answered through sendResponse (Chromium's own onMessage does not take a returned promise).
+    const onMessage = (msg: unknown, _sender: unknown, sendResponse: (r: unknown) => void): true | undefined => {
+      if (!isContentRequest(msg)) return undefined;
+      void Promise.resolve(answer(msg)).then(sendResponse, () => sendResponse(false));
+      return true;
+    };
     browser.runtime.onMessage.addListener(onMessage);
 
     // SPA navigation: the page's context (who was named in full) starts over. WXT's event is a plain DOM event
@@ -114,7 +112,7 @@ export default defineContentScript({
       session?.rescan();
     });
     ctx.onInvalidated(() => {
-      for (const u of unwatch) u();
+      unwatch();
       browser.runtime.onMessage.removeListener(onMessage);
       session?.stop();
       session = null;

@@ -16,6 +16,7 @@ import { MarkStore } from './marks';
 import { createRequests } from './requests';
 import { startScanner } from './scanner';
 import { pageQuestions } from './summary';
+import { loadCardUi, type LayerLoader } from './ui-loader';
 
 export interface Session {
   /** Applies changed preferences at once: hover delay, types shown, mark style, theme. */
@@ -39,6 +40,7 @@ export async function startSession(
   engine: Engine,
   initialPrefs: Preferences,
   sinkFor: SinkFor = cssSinkFor,
+  loadLayer: LayerLoader = loadCardUi,
 ): Promise<Session> {
   let prefs = initialPrefs;
   const abort = new AbortController();
@@ -52,9 +54,9 @@ export async function startSession(
   const { entities } = engine;
   const marks = new MarkStore(sinkFor(prefs.markStyle), entities);
   const requests = createRequests();
-  const { hover, layer, openWithFocus } = await wireHover(
+  const { hover, setTheme, openWithFocus } = wireHover(
     ctx,
-    { marks, entities, body: requests.body, dwellMs: () => prefs.hoverDelayMs },
+    { marks, entities, body: requests.body, dwellMs: () => prefs.hoverDelayMs, loadLayer },
     signal,
   );
   const keyboard = wireKeyboard(hover, marks, openWithFocus, signal);
@@ -72,12 +74,12 @@ export async function startSession(
     requests.cleared();
   });
 
-  layer.setTheme(prefs.theme);
+  setTheme(prefs.theme);
   return {
     setPreferences(next) {
       const before = prefs;
       prefs = next;
-      layer.setTheme(next.theme);
+      setTheme(next.theme);
       if (next.markStyle !== before.markStyle) marks.setSink(sinkFor(next.markStyle));
       if (JSON.stringify(next.types) !== JSON.stringify(before.types)) {
         hover.close();

@@ -225,7 +225,8 @@ describe('privacy', () => {
     expect(unexpected, 'requests not made by the page itself nor to our own files').toEqual([]);
     expect(seen.filter((s) => s.url.startsWith(ours)).length, 'the recorder saw our own files load').toBeGreaterThan(0);
 
-    // No channel: nothing posted to the page's window, no global added, no element but the host.
+    // No channel: nothing posted to the page's window, no global added, no element at all: no card was opened on
+    // this page, and the one host comes only with the first card (ADR 0006).
     for (const p of [demo, other]) {
       const messages = await p.evaluate(() => (window as unknown as { __fcMessages: string[] }).__fcMessages);
       expect.soft(messages, `postMessage traffic seen by ${p.url()}`).toEqual([]);
@@ -240,7 +241,7 @@ describe('privacy', () => {
         hosts: document.querySelectorAll('fact-cards').length,
         highlightNames: [...CSS.highlights.keys()].filter((k) => !k.startsWith('fact-cards-')),
       })),
-    ).toEqual({ hosts: 1, highlightNames: [] });
+    ).toEqual({ hosts: 0, highlightNames: [] });
 
     await popup.close();
     await other.close();

@@ -39,6 +39,26 @@ describe('background handler', () => {
     await expect(withPacks({ type: 'pack-index' }, {})).resolves.toBe('QUJD');
   });
 
+  it('stores a site switch through its dependency and answers true; rejects a malformed one', async () => {
+    const setSite = vi.fn(async () => undefined);
+    const handle = createBackgroundHandler({ card: async () => null, setBadge: vi.fn(), setSite });
+    await expect(handle({ type: 'set-site', host: 'example.com', enabled: false }, {})).resolves.toBe(true);
+    expect(setSite).toHaveBeenCalledWith('example.com', false);
+    expect(handle({ type: 'set-site', host: '', enabled: false }, {})).toBeUndefined();
+    expect(handle({ type: 'set-site', host: 'a.com', enabled: 'no' }, {})).toBeUndefined();
+    expect(setSite).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers a settings request with the migrated settings', async () => {
+    const settings = { siteSettings: { disabled: ['x.org'] } };
+    const handle = createBackgroundHandler({
+      card: async () => null,
+      setBadge: vi.fn(),
+      settings: async () => settings,
+    });
+    await expect(handle({ type: 'settings' }, {})).resolves.toBe(settings);
+  });
+
   it('answers a card request with the card body', async () => {
     const { handle, card } = setup();
     await expect(handle({ type: 'card', id: card.id }, {})).resolves.toEqual(card);

@@ -2,6 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { BackgroundRequest } from '../../core/messages';
 import { DEFAULT_PREFERENCES, type MarkStyle, type Preferences } from '../../core/settings';
+import { createCardLayer } from '../../entrypoints/content/card-layer';
 import { startSession, type Session } from '../../entrypoints/content/session';
 import {
   dispatchTrusted,
@@ -16,6 +17,9 @@ import {
 import { sampleCard } from '../support/ui-fixtures';
 
 beforeAll(installStaticRange);
+
+/** The card UI imported directly (the extension loads it as a separate script on first need). */
+const loadLayer = vi.fn(() => Promise.resolve(createCardLayer));
 
 const engine = testEngine();
 const PAGE = '<p>Vladimir Putin met Sergey Lavrov in Syria.</p><p>Reuters said Putin left.</p>';
@@ -42,12 +46,18 @@ afterEach(() => {
 
 /** A session over PAGE with a recording sink per mark style (happy-dom has no CSS.highlights). */
 async function start(prefs: Partial<Preferences> = {}): Promise<Session> {
-  const session = await startSession(testContext(), engine, { ...DEFAULT_PREFERENCES, ...prefs }, (style) => {
-    if (style === 'none') return null;
-    const sink = recordingSink();
-    sinks.set(style, sink);
-    return sink;
-  });
+  const session = await startSession(
+    testContext(),
+    engine,
+    { ...DEFAULT_PREFERENCES, ...prefs },
+    (style) => {
+      if (style === 'none') return null;
+      const sink = recordingSink();
+      sinks.set(style, sink);
+      return sink;
+    },
+    loadLayer,
+  );
   await session.idle();
   return session;
 }
@@ -71,6 +81,19 @@ describe('startSession', () => {
     ]);
     expect(sinks.get('dotted')!.size()).toBe(5);
     expect(sent).toEqual([{ type: 'found', entities: 4 }]);
+  });
+
+  it('adds no element and loads no card UI until a card is needed, then loads it once', async () => {
+    loadLayer.mockClear();
+    const session = await start();
+    expect(document.querySelector('fact-cards')).toBeNull();
+    expect(loadLayer).not.toHaveBeenCalled();
+    session.reveal('putin');
+    await vi.waitFor(() => expect(openCard()).toBe('Card of putin'));
+    session.reveal('lavrov');
+    await vi.waitFor(() => expect(openCard()).toBe('Card of lavrov'));
+    expect(loadLayer).toHaveBeenCalledTimes(1);
+    expect(document.querySelectorAll('fact-cards')).toHaveLength(1);
   });
 
   it('reveals each mention of an entity in turn, opening its card', async () => {
@@ -112,7 +135,8 @@ describe('startSession', () => {
     vi.spyOn(Range.prototype, 'getClientRects').mockReturnValue([new DOMRect(0, 0, 100, 20)] as unknown as DOMRectList);
     document.dispatchEvent(new PointerEvent('pointermove', { clientX: 5, clientY: 5 }));
     await new Promise((r) => setTimeout(r, 50));
-    expect(cardOpen()).toBe(false);
+    // An untrusted move opens nothing and does not even load the card UI.
+    expect(document.querySelector('fact-cards')).toBeNull();
     dispatchTrusted(document, new PointerEvent('pointermove', { clientX: 5, clientY: 5 }));
     await vi.waitFor(() => expect(openCard()).toBe('Card of lavrov'));
     delete (document as unknown as Record<string, unknown>).caretPositionFromPoint;
@@ -134,7 +158,7 @@ describe('startSession', () => {
   it('stops when its content-script context is invalidated (the extension reloaded)', async () => {
     const ctx = testContext();
     const leaks = leakCounters();
-    await startSession(ctx, engine, DEFAULT_PREFERENCES, () => recordingSink());
+    await startSession(ctx, engine, DEFAULT_PREFERENCES, () => recordingSink(), loadLayer);
     expect(leaks.listeners()).toHaveLength(2);
     ctx.abort();
     expect(leaks.listeners()).toEqual([]);
@@ -145,11 +169,17 @@ describe('startSession', () => {
   it('leaves no highlight, listener, observer or element behind once stopped', async () => {
     const ctx = testContext();
     const leaks = leakCounters();
-    const session = await startSession(ctx, engine, DEFAULT_PREFERENCES, () => {
-      const sink = recordingSink();
-      sinks.set('dotted', sink);
-      return sink;
-    });
+    const session = await startSession(
+      ctx,
+      engine,
+      DEFAULT_PREFERENCES,
+      () => {
+        const sink = recordingSink();
+        sinks.set('dotted', sink);
+        return sink;
+      },
+      loadLayer,
+    );
     await session.idle();
     session.reveal('putin');
     await vi.waitFor(() => expect(openCard()).toBe('Card of putin'));
