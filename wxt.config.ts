@@ -9,7 +9,7 @@ export default defineConfig({
   outDir: process.env.FACTCARDS_OUT_DIR ?? '.output',
   // MV3 everywhere, Firefox included (docs/firefox.md says why); Chrome's default was MV3 already.
   manifestVersion: 3,
-  modules: process.env.FC_NOPOLY ? [] : ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill'],
   manifest: {
     // Words come from public/_locales/<locale>/messages.json (English in en/); lib/i18n.ts reads them in the UI.
     default_locale: 'en',
@@ -74,6 +74,7 @@ export default defineConfig({
   vite: () => ({
     // The fact store's plugin comes from modules/fact-store.ts.
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
-    build: { sourcemap: process.env.FC_SOURCEMAP ? true : false, minify: !process.env.FC_NOMINIFY },
+    // For profiling a build (docs/bench.md): FACTCARDS_SOURCEMAP=1 adds source maps, FACTCARDS_NO_MINIFY=1 keeps names.
+    build: { sourcemap: Boolean(process.env.FACTCARDS_SOURCEMAP), minify: !process.env.FACTCARDS_NO_MINIFY },
   }),
 });
