@@ -128,10 +128,13 @@ export function link(text: string, mentions: Mention[], state: LinkState, ctx: L
     }
     return us;
   };
+  // A queue read by index: a surname that falls back to its place reading puts the alternative back in the slot
+  // it was read from, so it is linked next.
   const queue = [...mentions];
+  let next = 0;
   const fellBack = new Set<Mention>();
-  while (queue.length > 0) {
-    const m = queue.shift()!;
+  while (next < queue.length) {
+    const m = queue[next++]!;
     let entity: number | undefined;
     const before = wordBefore(text, m.start);
     if (m.rule === 'name') {
@@ -190,7 +193,7 @@ export function link(text: string, mentions: Mention[], state: LinkState, ctx: L
     if (entity === undefined && m.alt && !fellBack.has(m)) {
       // The surname did not link ("Sheffield" with no Mary Sheffield named): try the other claim of the word.
       fellBack.add(m.alt);
-      queue.unshift(m.alt);
+      queue[--next] = m.alt;
       continue;
     }
     if (entity === undefined) continue;
