@@ -3,7 +3,7 @@
  * Shared by the end-to-end tests, the demo and the benchmarks; Node only.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -187,6 +187,11 @@ export async function serve(rootDir: string, routes: Record<string, GeneratedPag
       send(missing ? 404 : 500, 'text/plain', missing ? 'not found' : String(err));
     }
   });
+  return listen(server);
+}
+
+/** Starts an HTTP server on a free port of 127.0.0.1; `close` also ends open keep-alive connections. */
+export async function listen(server: Server): Promise<StaticServer> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);

@@ -3,12 +3,9 @@
  * CORS so the harness page on the corpus server's origin can fetch them. Nothing is cached.
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen, type StaticServer } from '../../tests/support/chromium';
 
-export interface BinaryServer {
-  url: string;
-  close: () => Promise<void>;
-}
+export type BinaryServer = StaticServer;
 
 /** Serves each `files[path]` as `application/octet-stream`; anything else is a 404. */
 export async function serveBinaries(files: Record<string, Uint8Array>): Promise<BinaryServer> {
@@ -21,17 +18,5 @@ export async function serveBinaries(files: Record<string, Uint8Array>): Promise<
     });
     res.end(body ?? 'not found');
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listen(server);
 }
