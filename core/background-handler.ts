@@ -3,6 +3,7 @@
  * `entrypoints/background.ts` only wires this to `runtime.onMessage` and the action badge.
  */
 import { isBackgroundRequest, type CardBody } from './messages';
+import type { StoredSettings } from './settings';
 
 /** Calm dark blue: readable white text, and not the alarm red of Chrome's default badge. */
 export const BADGE_COLOR = '#1f3a5f';
@@ -16,7 +17,7 @@ export interface BackgroundDeps {
   /** Switches a site on or off in the stored settings. */
   setSite?(host: string, enabled: boolean): Promise<void>;
   /** The stored settings, migrated to their current versions. */
-  settings?(): Promise<unknown>;
+  settings?(): Promise<StoredSettings>;
 }
 
 /** Badge text for a number of entities: empty for none, capped because the badge shows about four characters. */
@@ -31,7 +32,10 @@ export function badgeText(entities: number): string {
  * resolves to true; `found` sets the sender tab's badge. Anything else returns undefined so other listeners may answer.
  */
 export function createBackgroundHandler(deps: BackgroundDeps) {
-  return (msg: unknown, sender: { tab?: { id?: number } }): Promise<unknown> | undefined => {
+  return (
+    msg: unknown,
+    sender: { tab?: { id?: number } },
+  ): Promise<CardBody | StoredSettings | string | boolean | null> | undefined => {
     if (!isBackgroundRequest(msg)) return undefined;
     if (msg.type === 'pack-index') return deps.packIndex?.() ?? Promise.resolve(null);
     if (msg.type === 'settings') return deps.settings?.() ?? Promise.resolve(null);

@@ -63,6 +63,16 @@ export interface FactPacks {
 
 export const DEFAULT_FACT_PACKS: FactPacks = deepFreeze({ packs: [] });
 
+/** Identifies a set of packs for caching what is built from them: which imports, of how many records. */
+export const packsKey = (v: FactPacks): string => v.packs.map((p) => `${p.id}:${p.records.length}`).join('|');
+
+/** Every stored setting at once: what the content script reads, and the background answers when asked. */
+export interface StoredSettings {
+  siteSettings: SiteSettings;
+  preferences: Preferences;
+  factPacks: FactPacks;
+}
+
 /** The key a site is switched by: the URL's hostname, lowercased, without a leading "www.". Null where we never run. */
 export function siteKey(url: string): string | null {
   let parsed: URL;

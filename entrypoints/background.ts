@@ -3,7 +3,7 @@ import { BADGE_COLOR, createBackgroundHandler } from '../core/background-handler
 import { toBase64 } from '../core/base64';
 import { cardShard, cardShardFile } from '../core/card-shards';
 import { COMMANDS, type CardBody } from '../core/messages';
-import { type FactPacks } from '../core/settings';
+import { packsKey, type FactPacks } from '../core/settings';
 import { writeIndex } from '../engine/index-format';
 import { buildMatcher } from '../engine/matcher-build';
 import { factPacks, preferences, setSiteEnabled, siteSettings } from '../platform/storage';
@@ -44,7 +44,7 @@ export default defineBackground(() => {
   let packBinary: { key: string; value: string | null } | undefined;
   const packIndex = async (): Promise<string | null> => {
     const v = await factPacks.getValue();
-    const key = v.packs.map((p) => `${p.id}:${p.records.length}`).join('|');
+    const key = packsKey(v);
     if (packBinary?.key !== key) {
       const index =
         v.packs.length === 0

@@ -4,15 +4,7 @@
  * per item and 100 KB in all, which 2,000 disabled hosts (40–60 KB) or one fact pack would overflow.
  */
 import { storage } from '#imports';
-import {
-  DEFAULT_FACT_PACKS,
-  DEFAULT_PREFERENCES,
-  DEFAULT_SITE_SETTINGS,
-  withSite,
-  type FactPacks,
-  type Preferences,
-  type SiteSettings,
-} from '../core/settings';
+import { withSite, type FactPacks, type Preferences, type SiteSettings } from '../core/settings';
 import { STORED } from './storage-keys';
 
 /**
@@ -20,21 +12,21 @@ import { STORED } from './storage-keys';
  * version (`siteSettings$: { v: 1 }`) on first write, so a later v2 knows what it is upgrading.
  */
 export const siteSettings = storage.defineItem<SiteSettings>(`local:${STORED.siteSettings.key}`, {
-  fallback: DEFAULT_SITE_SETTINGS,
+  fallback: STORED.siteSettings.fallback,
   version: STORED.siteSettings.version,
   migrations: {},
 });
 
 /** v1: the shape of `Preferences`. */
 export const preferences = storage.defineItem<Preferences>(`local:${STORED.preferences.key}`, {
-  fallback: DEFAULT_PREFERENCES,
+  fallback: STORED.preferences.fallback,
   version: STORED.preferences.version,
   migrations: {},
 });
 
 /** v1: `{ packs: StoredPack[] }`. In `local`: a pack may be up to 1 MB, far over sync's 8 KB per item. */
 export const factPacks = storage.defineItem<FactPacks>(`local:${STORED.factPacks.key}`, {
-  fallback: DEFAULT_FACT_PACKS,
+  fallback: STORED.factPacks.fallback,
   version: STORED.factPacks.version,
   migrations: {},
 });

@@ -7,7 +7,7 @@ import { createEngine, type Engine } from '../../engine/engine';
 import { INDEX_FILE, openIndex } from '../../engine/index-format';
 import { isContentRequest, type BackgroundRequest, type ContentRequest, type PageSummary } from '../../core/messages';
 import { fromBase64 } from '../../core/base64';
-import { siteKey, whyDisabled, type FactPacks } from '../../core/settings';
+import { packsKey, siteKey, whyDisabled, type FactPacks } from '../../core/settings';
 import { readSettings, watchSettings } from '../../platform/settings-reader';
 import { yieldToPage } from './scanner';
 import { startSession, type Session } from './session';
@@ -36,7 +36,8 @@ export default defineContentScript({
   // WXT would otherwise window.postMessage a "script started" note carrying our extension id to every page.
   noScriptStartedPostMessage: true,
   async main(ctx) {
-    let { siteSettings: sites, preferences: prefs, factPacks: packs } = await readSettings();
+    const initial = await readSettings();
+    let { siteSettings: sites, preferences: prefs, factPacks: packs } = initial;
     let engine: Promise<Engine> | null = null;
     let session: Session | null = null;
     // Every change goes through one queue, so a quick off-on-off never leaves two sessions.
@@ -60,8 +61,7 @@ export default defineContentScript({
       }));
     await apply();
 
-    const packsKey = (p: FactPacks) => p.packs.map((x) => `${x.id}:${x.records.length}`).join('|');
-    const unwatch = watchSettings((next) => {
+    const unwatch = watchSettings(initial, (next) => {
       const packsChanged = packsKey(next.factPacks) !== packsKey(packs);
       const prefsChanged = JSON.stringify(next.preferences) !== JSON.stringify(prefs);
       sites = next.siteSettings;
@@ -77,8 +77,9 @@ export default defineContentScript({
       if (msg.type === 'next-mention') return session?.next() ?? false;
       if (msg.type === 'toggle-site') {
         const host = siteKey(location.href);
-        const request: BackgroundRequest = { type: 'set-site', host: host ?? '', enabled: reason() === 'site' };
-        return host ? (browser.runtime.sendMessage(request) as Promise<boolean>) : false;
+        if (!host) return false;
+        const request: BackgroundRequest = { type: 'set-site', host, enabled: reason() === 'site' };
+        return browser.runtime.sendMessage(request) as Promise<boolean>;
       }
       return (async () => {
         await queue;

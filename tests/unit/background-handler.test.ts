@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { badgeText, createBackgroundHandler } from '../../core/background-handler';
+import { DEFAULT_FACT_PACKS, DEFAULT_PREFERENCES } from '../../core/settings';
 import { sampleCard } from '../support/ui-fixtures';
 
 function setup() {
@@ -50,7 +51,11 @@ describe('background handler', () => {
   });
 
   it('answers a settings request with the migrated settings', async () => {
-    const settings = { siteSettings: { disabled: ['x.org'] } };
+    const settings = {
+      siteSettings: { disabled: ['x.org'] },
+      preferences: DEFAULT_PREFERENCES,
+      factPacks: DEFAULT_FACT_PACKS,
+    };
     const handle = createBackgroundHandler({
       card: async () => null,
       setBadge: vi.fn(),

@@ -1,12 +1,15 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_FACT_PACKS, DEFAULT_PREFERENCES, DEFAULT_SITE_SETTINGS } from '../../core/settings';
-import { isCurrent, readSettings, watchSettings } from '../../platform/settings-reader';
+import { isCurrent, readSettings, watchSettings, type StoredSettings } from '../../platform/settings-reader';
 import { preferences, setSiteEnabled, siteSettings } from '../../platform/storage';
 import { STORED } from '../../platform/storage-keys';
 
 beforeEach(() => {
   fakeBrowser.reset();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 describe("the content script's settings reader", () => {
@@ -44,12 +47,44 @@ describe("the content script's settings reader", () => {
 
   it('calls back with the new settings when one changes, and stops when unsubscribed', async () => {
     const seen: string[][] = [];
-    const stop = watchSettings((s) => seen.push(s.siteSettings.disabled));
+    const stop = watchSettings(await readSettings(), (s) => seen.push(s.siteSettings.disabled));
     await setSiteEnabled('example.com', false);
     await vi.waitFor(() => expect(seen).toEqual([['example.com']]));
     stop();
     await setSiteEnabled('example.org', false);
     await new Promise((r) => setTimeout(r, 10));
     expect(seen).toHaveLength(1);
+  });
+
+  it('takes a change from the change itself: the other settings are kept and nothing is read again', async () => {
+    await preferences.setValue({ ...DEFAULT_PREFERENCES, hoverDelayMs: 700 });
+    const seen: StoredSettings[] = [];
+    const stop = watchSettings(await readSettings(), (s) => seen.push(s));
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    await setSiteEnabled('example.com', false);
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    expect(seen[0]!.siteSettings.disabled).toEqual(['example.com']);
+    expect(seen[0]!.preferences.hoverDelayMs).toBe(700);
+    expect(seen[0]!.factPacks).toEqual(DEFAULT_FACT_PACKS);
+    expect(get).not.toHaveBeenCalledWith(expect.arrayContaining([STORED.factPacks.key]));
+    stop();
+  });
+
+  it('reads the migrated settings when a change arrives in an older version', async () => {
+    const migrated = {
+      siteSettings: { disabled: ['b.org'] },
+      preferences: DEFAULT_PREFERENCES,
+      factPacks: DEFAULT_FACT_PACKS,
+    };
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(migrated);
+    const seen: StoredSettings[] = [];
+    const stop = watchSettings(await readSettings(), (s) => seen.push(s));
+    await fakeBrowser.storage.local.set({
+      [STORED.siteSettings.key]: { disabled: [] },
+      [`${STORED.siteSettings.key}$`]: { v: 0 },
+    });
+    await vi.waitFor(() => expect(seen).toEqual([migrated]));
+    expect(send).toHaveBeenCalledWith({ type: 'settings' });
+    stop();
   });
 });
