@@ -49,7 +49,8 @@ export default defineConfig({
   },
   hooks: {
     // The content script runs on every page: it is built against the browser's own API object instead of
-    // webextension-polyfill (platform/native-browser.ts says why); every other entrypoint keeps the polyfill.
+    // webextension-polyfill (platform/native-browser.ts says why), and with a lean context of our own instead of
+    // WXT's ContentScriptContext (platform/content-context.ts); every other entrypoint keeps WXT's.
     'vite:build:extendConfig'(entrypoints, config) {
       if (!entrypoints.some((e) => e.type === 'content-script')) return;
       const alias = config.resolve?.alias;
@@ -57,6 +58,10 @@ export default defineConfig({
         ? [...alias]
         : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
       list.unshift({ find: /^wxt\/browser$/, replacement: resolve(import.meta.dirname, 'platform/native-browser.ts') });
+      list.unshift({
+        find: /^wxt\/utils\/content-script-context$/,
+        replacement: resolve(import.meta.dirname, 'platform/content-context.ts'),
+      });
       config.resolve = { ...config.resolve, alias: list };
     },
     'build:manifestGenerated'(wxt, manifest) {

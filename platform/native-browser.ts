@@ -8,4 +8,6 @@
 type Browser = typeof import('wxt/browser').browser;
 
 const g = globalThis as unknown as { browser?: Browser; chrome?: Browser };
-export const browser: Browser = (g.browser?.runtime?.id ? g.browser : g.chrome)!;
+// Not `browser.runtime.id` to choose (WXT's test): touching a namespace instantiates its bindings, a cost paid on
+// every page before anything is needed. Firefox's `browser` and Chromium's `chrome` are both promise-based in MV3.
+export const browser: Browser = (g.browser ?? g.chrome)!;

@@ -2,7 +2,7 @@
  * The card layer's interface, shared by the content script (which only holds it) and the lazily loaded card
  * UI (which implements it in `card-layer.tsx`), and the name the UI chunk registers its factory under.
  */
-import type { ContentScriptContext } from '#imports';
+import type { PageContext } from '../../platform/content-context';
 import type { CardBody } from '../../core/messages';
 import type { Theme } from '../../core/settings';
 import type { PageMention } from './marks';
@@ -27,7 +27,7 @@ export interface CardLayer {
   remove(): void;
 }
 
-export type CreateCardLayer = (ctx: ContentScriptContext, handlers: CardLayerHandlers) => Promise<CardLayer>;
+export type CreateCardLayer = (ctx: PageContext, handlers: CardLayerHandlers) => Promise<CardLayer>;
 
 /** The unlisted script holding the card UI, and the global (of our isolated world) its factory is set on. */
 export const CARD_UI_FILE = 'card-ui.js';

@@ -11,6 +11,7 @@
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
+import type { PageContext } from '../../platform/content-context';
 import { FactCard } from '../../components/FactCard';
 import type { CardBody } from '../../core/messages';
 import type { Theme } from '../../core/settings';
@@ -33,10 +34,11 @@ function pageTheme(): 'light' | 'dark' {
 
 export type { CardLayer, CardLayerHandlers };
 
-export async function createCardLayer(ctx: ContentScriptContext, handlers: CardLayerHandlers): Promise<CardLayer> {
+export async function createCardLayer(ctx: PageContext, handlers: CardLayerHandlers): Promise<CardLayer> {
   let popover!: HTMLDivElement;
   let body!: HTMLDivElement;
-  const ui = await createShadowRootUi(ctx, {
+  // WXT's helper asks only `onInvalidated` and `options` of the context (the content script's own class has both).
+  const ui = await createShadowRootUi(ctx as unknown as ContentScriptContext, {
     name: 'fact-cards',
     // The stylesheet travels in this lazily loaded chunk (the content script injects no CSS of its own).
     css: `${layerCss}\n${cardCss}`,

@@ -4,7 +4,7 @@
  * starts loading when the pointer first rests on a mark, so it is there when the dwell ends. Aborting the
  * signal removes the listener, closes the card and the layer.
  */
-import type { ContentScriptContext } from '#imports';
+import type { PageContext } from '../../platform/content-context';
 import type { EntityTable } from '../../engine/index-format';
 import { createHoverMachine, type HoverMachine, type HoverTarget } from '../../core/hover';
 import type { CardBody } from '../../core/messages';
@@ -31,7 +31,7 @@ export interface HoverWiring {
   openWithFocus(m: PageMention): void;
 }
 
-export function wireHover(ctx: ContentScriptContext, deps: HoverDeps, signal: AbortSignal): HoverWiring {
+export function wireHover(ctx: PageContext, deps: HoverDeps, signal: AbortSignal): HoverWiring {
   const { marks, entities, body } = deps;
   const countOf = (entity: string) => {
     let n = 0;

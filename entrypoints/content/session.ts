@@ -5,7 +5,7 @@
  * Each job takes the session's AbortSignal, so `stop()` removes all of it (highlights, listeners, observer,
  * UI host) by aborting once.
  */
-import type { ContentScriptContext } from '#imports';
+import type { PageContext } from '../../platform/content-context';
 import type { Engine } from '../../engine/engine';
 import type { PageSummary } from '../../core/messages';
 import type { MarkStyle, Preferences } from '../../core/settings';
@@ -36,7 +36,7 @@ export type SinkFor = (style: MarkStyle) => HighlightSink | null;
 const cssSinkFor: SinkFor = (style) => (style === 'none' ? null : cssHighlights(style));
 
 export async function startSession(
-  ctx: ContentScriptContext,
+  ctx: PageContext,
   engine: Engine,
   initialPrefs: Preferences,
   sinkFor: SinkFor = cssSinkFor,

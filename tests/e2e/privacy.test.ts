@@ -49,9 +49,15 @@ beforeAll(async () => {
   if (corpusPresent) corpus = await serve(CORPUS_PAGES);
   h.context.on('request', record);
   // Every message posted to the page's window, from anyone, as the page would see it.
-  await h.context.addInitScript(() => {
+  // And every event named the way WXT's content-script context names its announcements (after our extension id),
+  // on the document and the window: a page that knows the id could listen for them.
+  await h.context.addInitScript((id) => {
     const w = window as unknown as { __fcMessages: string[] };
     w.__fcMessages = [];
+    for (const name of ['content-script-started', 'locationchange']) {
+      const type = `${id}:content:wxt:${name}`;
+      for (const target of [document, window]) target.addEventListener(type, () => w.__fcMessages.push(type));
+    }
     addEventListener('message', (e) => {
       let data: string;
       try {
@@ -61,7 +67,7 @@ beforeAll(async () => {
       }
       w.__fcMessages.push(`${e.origin} ${data}`);
     });
-  });
+  }, h.extensionId);
 });
 
 afterAll(async () => {

@@ -4,7 +4,7 @@
  * events. Plus counters for what a session leaves behind.
  */
 import { vi } from 'vitest';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentScriptContext } from '../../platform/content-context';
 import { compileIndex } from '../../store/compile';
 import { engineFromIndex, type Engine } from '../../engine/engine';
 import type { EntityType } from '../../engine/types';
@@ -167,5 +167,5 @@ export function captureShadowRoots(): ShadowRoot[] {
   return roots;
 }
 
-/** A content-script context for a test; invalidate it with `ctx.abort()` (WXT's own teardown). */
+/** A content-script context for a test; invalidate it with `ctx.abort()` (the content script's own context, platform/content-context.ts, as built). */
 export const testContext = () => new ContentScriptContext('content', { noScriptStartedPostMessage: true } as never);

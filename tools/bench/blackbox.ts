@@ -11,7 +11,8 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { blockOutside, findChromium } from '../../tests/support/chromium';
 import { disablePageScripts } from './longtask';
 
-export const LOADS = 3;
+/** Loads per page and variant; `FACTCARDS_BENCH_LOADS` raises it for a steadier minimum. */
+export const LOADS = Number(process.env.FACTCARDS_BENCH_LOADS ?? 3);
 /** After 'load', the time the page (and a content script at document_idle) gets before the metrics are read. */
 export const IDLE_MS = 3000;
 /** Fact Cards' service worker registers about 3 s after launch on two cores; its content script does not wait
