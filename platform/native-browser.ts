@@ -8,6 +8,7 @@
 type Browser = typeof import('wxt/browser').browser;
 
 const g = globalThis as unknown as { browser?: Browser; chrome?: Browser };
-// Not `browser.runtime.id` to choose (WXT's test): touching a namespace instantiates its bindings, a cost paid on
-// every page before anything is needed. Firefox's `browser` and Chromium's `chrome` are both promise-based in MV3.
-export const browser: Browser = (g.browser ?? g.chrome)!;
+// Chosen at build time, not by looking at `globalThis.browser`: in Chromium that name can resolve to a page
+// element (`<div id="browser">` is a named property of the window in every world), which a page could plant.
+// Firefox's `browser` and Chromium's `chrome` are both promise-based in MV3.
+export const browser: Browser = (import.meta.env.FIREFOX ? g.browser : g.chrome)!;

@@ -11,6 +11,7 @@ import { packsKey, siteKey, whyDisabled, type FactPacks } from '../../core/setti
 import { readSettings, watchSettings } from '../../platform/settings-reader';
 import { yieldToPage } from './scanner';
 import { startSession, type Session } from './session';
+import type { PageContext } from '../../platform/content-context';
 
 /**
  * The built-in binary index, opened as views of the fetched buffer (nothing parsed or built), plus the user's
@@ -35,7 +36,9 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   // WXT would otherwise window.postMessage a "script started" note carrying our extension id to every page.
   noScriptStartedPostMessage: true,
-  async main(ctx) {
+  async main(wxtCtx) {
+    // The content-script build hands over platform/content-context.ts (wxt.config.ts); only its surface is used.
+    const ctx: PageContext = wxtCtx;
     const initial = await readSettings();
     let { siteSettings: sites, preferences: prefs, factPacks: packs } = initial;
     let engine: Promise<Engine> | null = null;

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from '../../platform/content-context';
 
 afterEach(() => {
@@ -16,7 +17,7 @@ describe("the content script's own context", () => {
     expect(ended).toHaveBeenCalledOnce();
   });
 
-  it('stops an older copy of the script in the same frame, without any event the page could see', () => {
+  it('stops an older copy of the script in the same isolated world, without any event the page could see', () => {
     const seen = vi.fn();
     document.addEventListener('*', seen);
     window.addEventListener('message', seen);
@@ -66,5 +67,35 @@ describe("the content script's own context", () => {
     ctx.abort();
     await vi.advanceTimersByTimeAsync(50);
     expect(tick).not.toHaveBeenCalled();
+  });
+
+  it('still runs a cleanup registered after it ended (it ended while the script awaited)', async () => {
+    const ctx = new ContentScriptContext('content');
+    ctx.abort();
+    const late = vi.fn();
+    ctx.onInvalidated(late);
+    await Promise.resolve();
+    expect(late).toHaveBeenCalledOnce();
+  });
+
+  it('an orphaned copy (the extension reloaded under it) ends at its next timer instead of acting', async () => {
+    vi.useFakeTimers();
+    const ctx = new ContentScriptContext('content');
+    const tick = vi.fn();
+    const ended = vi.fn();
+    ctx.onInvalidated(ended);
+    ctx.setInterval(tick, 10);
+    await vi.advanceTimersByTimeAsync(15);
+    expect(tick).toHaveBeenCalledOnce();
+    const id = fakeBrowser.runtime.id;
+    try {
+      (fakeBrowser.runtime as { id?: string }).id = undefined;
+      await vi.advanceTimersByTimeAsync(30);
+    } finally {
+      (fakeBrowser.runtime as { id?: string }).id = id;
+    }
+    expect(tick).toHaveBeenCalledOnce();
+    expect(ended).toHaveBeenCalledOnce();
+    expect(ctx.isValid).toBe(false);
   });
 });

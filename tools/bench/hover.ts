@@ -26,18 +26,32 @@ export interface HoverResult {
   error?: string;
 }
 
-/** Page side: arms a one-shot record of the next pointer move and the next time the card opens. */
+/**
+ * Page side: arms a one-shot record of the next pointer move and of the card's opening. The `<fact-cards>` host
+ * exists only from the first card of a page on (ADR 0006), so the first card is seen by a per-frame check (its
+ * first frame open); once the host exists, its dialog's `beforetoggle` marks the opening and the next frame is
+ * the card's first.
+ */
 const ARM = `(() => {
   const rec = (window.__fcHover = { moved: 0, opened: 0, framed: 0 });
   addEventListener('pointermove', () => { if (!rec.moved) rec.moved = performance.now(); }, { capture: true, once: true });
-  const dialog = document.querySelector('fact-cards')?.shadowRoot?.querySelector('[role="dialog"]');
-  if (!dialog) return false;
-  const onToggle = (e) => {
-    if (e.newState !== 'open' || rec.opened) return;
-    rec.opened = performance.now();
-    requestAnimationFrame(() => { rec.framed = performance.now(); });
+  const find = () => document.querySelector('fact-cards')?.shadowRoot?.querySelector('[role="dialog"]');
+  const dialog = find();
+  if (dialog) {
+    dialog.addEventListener('beforetoggle', (e) => {
+      if (e.newState !== 'open' || rec.opened) return;
+      rec.opened = performance.now();
+      requestAnimationFrame(() => { rec.framed = performance.now(); });
+    });
+    return true;
+  }
+  const until = performance.now() + 3000;
+  const frame = (t) => {
+    if (rec.framed || t > until) return;
+    if (find()?.matches(':popover-open')) rec.opened = rec.framed = performance.now();
+    else requestAnimationFrame(frame);
   };
-  dialog.addEventListener('beforetoggle', onToggle);
+  requestAnimationFrame(frame);
   return true;
 })()`;
 
@@ -65,7 +79,7 @@ export async function hoverTimes(context: BrowserContext, url: string): Promise<
       const mark = (await marks(page, index))[index];
       if (!mark || !inView(mark)) continue;
       tried++;
-      if (!(await page.evaluate(ARM))) throw new Error('no <fact-cards> card layer on the page');
+      await page.evaluate(ARM);
       await page.mouse.move(mark.x + mark.w / 2, mark.y + mark.h / 2);
       const deadline = Date.now() + OPEN_TIMEOUT_MS;
       let rec = { moved: 0, opened: 0, framed: 0 };
