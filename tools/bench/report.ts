@@ -17,12 +17,16 @@ import { printTables } from './tables';
 
 const MB = 2 ** 20;
 
-/** The targets. A long task is one of 50 ms or more (the Long Tasks API's own threshold). */
+/**
+ * The index issue's targets (scan ≤ 2.5× the floor, the regex ≥ 2× slower than the scan, 100k/1k ≤ 1.3; runs up
+ * to 2026-12-06 were judged against the older 3 / 1 / 1.5). A long task is one of 50 ms or more (the Long Tasks
+ * API's own threshold).
+ */
 export const TARGETS: Record<string, { max?: number; min?: number; unit?: string }> = {
-  scanOverFloor: { max: 3 },
-  regexOverScan: { min: 1 },
+  scanOverFloor: { max: 2.5 },
+  regexOverScan: { min: 2 },
   markjsOverScan: { min: 100 },
-  scale100kOver1k: { max: 1.5 },
+  scale100kOver1k: { max: 1.3 },
   // "No task of ours of 50 ms or more": tasks after DOMContentLoaded with page scripts off, worst of all loads.
   longestLateTaskMs: { max: 49.999, unit: 'ms' },
   contentScriptGzipBytes: { max: 40 * 1024, unit: 'B' },
