@@ -1,7 +1,8 @@
 /**
  * The content script's context, built in place of WXT's `ContentScriptContext` (wxt.config.ts aliases
- * `wxt/utils/content-script-context` to this file for the content-script build only; tests and the card UI's
- * own bundle keep WXT's). Same public surface, measured cheaper and invisible to the page (docs/adr/0006-start-up.md):
+ * `wxt/utils/content-script-context` to this file for the content-script build; the unit tests construct it too,
+ * and the card UI's bundle, which keeps WXT's helpers, is handed this object). Same public surface, measured
+ * cheaper and invisible to the page (docs/adr/0006-start-up.md):
  * - WXT announces every start with a `CustomEvent` on `document` (and with `noScriptStartedPostMessage: false`, a
  *   `postMessage`) named after our extension id, which the page's own listeners receive. Here a second copy of the
  *   script in the same isolated world finds the first on the world's global, which the page cannot reach, and

@@ -49,35 +49,35 @@ export function wireHover(ctx: PageContext, deps: HoverDeps, signal: AbortSignal
   let layer: CardLayer | null = null;
   let creating: Promise<CardLayer | null> | null = null;
   /** The layer, created once; null when the session stopped meanwhile or the UI could not load. */
-  const ensureLayer = (): Promise<CardLayer | null> =>
+  const ensureLayer = (): Promise<CardLayer | null> => {
     // A copy of the script orphaned by an extension reload can load nothing: asking ends its session instead.
-    !ctx.isValid
-      ? Promise.resolve(null)
-      : (creating ??= deps
-          .loadLayer()
-          .then((create) =>
-            create(ctx, {
-              onPointerOnCard: (on) => hover.pointerOnCard(on),
-              onClose: () => hover.close(),
-              onPin: (on) => hover.pin(on),
-              onOpenRelated: (id) =>
-                void body(id).then((card) => {
-                  if (card && hover.open) layer?.replace(card, countOf(id));
-                }),
+    if (!ctx.isValid) return Promise.resolve(null);
+    return (creating ??= deps
+      .loadLayer()
+      .then((create) =>
+        create(ctx, {
+          onPointerOnCard: (on) => hover.pointerOnCard(on),
+          onClose: () => hover.close(),
+          onPin: (on) => hover.pin(on),
+          onOpenRelated: (id) =>
+            void body(id).then((card) => {
+              if (card && hover.open) layer?.replace(card, countOf(id));
             }),
-          )
-          .then((created) => {
-            if (signal.aborted) {
-              created.remove();
-              return null;
-            }
-            created.setTheme(theme);
-            return (layer = created);
-          })
-          .catch(() => {
-            creating = null;
-            return null;
-          }));
+        }),
+      )
+      .then((created) => {
+        if (signal.aborted) {
+          created.remove();
+          return null;
+        }
+        created.setTheme(theme);
+        return (layer = created);
+      })
+      .catch(() => {
+        creating = null;
+        return null;
+      }));
+  };
 
   const hover = createHoverMachine(
     {

@@ -34,7 +34,8 @@ export default defineContentScript({
   runAt: 'document_idle',
   // No stylesheet is injected: the card UI, loaded on first need, carries its own (see ui-loader.ts).
   cssInjectionMode: 'manual',
-  // WXT would otherwise window.postMessage a "script started" note carrying our extension id to every page.
+  // Read only by WXT's own context (which would window.postMessage a "script started" note carrying our extension
+  // id to every page); the context this build uses (platform/content-context.ts) posts nothing either way.
   noScriptStartedPostMessage: true,
   async main(wxtCtx) {
     // The content-script build hands over platform/content-context.ts (wxt.config.ts); only its surface is used.

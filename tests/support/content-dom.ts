@@ -167,5 +167,5 @@ export function captureShadowRoots(): ShadowRoot[] {
   return roots;
 }
 
-/** A content-script context for a test; invalidate it with `ctx.abort()` (the content script's own context, platform/content-context.ts, as built). */
-export const testContext = () => new ContentScriptContext('content', { noScriptStartedPostMessage: true } as never);
+/** A content-script context for a test, the class the content script is built with; invalidate it with `ctx.abort()`. */
+export const testContext = () => new ContentScriptContext('content');
